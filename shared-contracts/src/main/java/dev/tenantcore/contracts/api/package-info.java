@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.contracts.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.contracts.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.contracts.jobs;
+
+import org.jspecify.annotations.NullMarked;

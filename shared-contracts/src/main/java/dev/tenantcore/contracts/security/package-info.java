@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.contracts.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package dev.tenantcore.support;
+
+import dev.tenantcore.support.tenancy.TenantTransactionManager;
+import dev.tenantcore.support.web.ApiErrorController;
+import dev.tenantcore.support.web.ApiExceptionHandler;
+import dev.tenantcore.support.web.DataAccessExceptionHandler;
+import dev.tenantcore.support.web.ErrorResponses;
+import dev.tenantcore.support.web.RequestIdFilter;
+import dev.tenantcore.support.web.RequestSizeLimitFilter;
+import dev.tenantcore.support.web.WebProperties;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.TransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the shared web behaviour into every servlet service. */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        before = ErrorMvcAutoConfiguration.class,
+        beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration")
+@EnableConfigurationProperties(WebProperties.class)
+@Import({ApiExceptionHandler.class, ApiErrorController.class})
+public class SupportAutoConfiguration {
+
+    @Bean
+    ErrorResponses errorResponses(JsonMapper jsonMapper) {
+        return new ErrorResponses(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            WebProperties properties, ErrorResponses errors) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(properties.maxBodySize().toBytes(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Database support for services that have a database. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.jdbc.support.JdbcTransactionManager")
+    @Import(DataAccessExceptionHandler.class)
+    static class DatabaseSupport {
+
+        @Bean
+        @ConditionalOnBean(DataSource.class)
+        @ConditionalOnMissingBean(TransactionManager.class)
+        TenantTransactionManager transactionManager(DataSource dataSource) {
+            return new TenantTransactionManager(dataSource);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.support.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,79 @@
+package dev.tenantcore.support.security;
+
+import dev.tenantcore.contracts.api.ErrorCode;
+import dev.tenantcore.support.web.ErrorResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Stateless resource-server security: every request needs a valid access token except health probes,
+ * the OpenAPI document and the service's configured public paths. Failures answer with the envelope.
+ */
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerSecurity {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ErrorResponses errors)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized =
+                (request, response, e) -> errors.write(response, ErrorCode.UNAUTHORIZED, "Authentication is required");
+        AccessDeniedHandler forbidden =
+                (request, response, e) -> errors.write(response, ErrorCode.FORBIDDEN, "You are not allowed to do this");
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
+                        .permitAll()
+                        .requestMatchers(properties.publicPaths().toArray(String[]::new))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> {})
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        // Asymmetric algorithms only: an HS256 token "signed" with a public key must never verify.
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.add(SignatureAlgorithm.RS256);
+                    algorithms.add(SignatureAlgorithm.ES256);
+                })
+                .build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    /** Expiry, not-before (with the default small clock skew), issuer and audience. */
+    public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<java.util.List<String>>(
+                        "aud", aud -> aud != null && aud.contains(properties.audience())));
+    }
+}

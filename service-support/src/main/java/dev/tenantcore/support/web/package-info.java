@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.support.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,9 +14,16 @@ import org.springframework.core.env.Environment;
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestConfiguration {
 
+    /** The connection parameters of the service's own URL (e.g. {@code ?currentSchema=core}). */
+    private static String parameters(Environment environment) {
+        String configured = environment.getProperty("spring.datasource.url", "");
+        int query = configured.indexOf('?');
+        return query < 0 ? "" : configured.substring(query);
+    }
+
     @Bean
     JdbcConnectionDetails jdbcConnectionDetails(Environment environment) {
-        var endpoint = SharedEngines.postgres();
+        String url = SharedEngines.postgres().jdbcUrl() + parameters(environment);
         String user = environment.getRequiredProperty("spring.datasource.username");
         String password = environment.getProperty("spring.datasource.password", user);
         return new JdbcConnectionDetails() {
@@ -32,14 +39,14 @@ public class PostgresTestConfiguration {
 
             @Override
             public String getJdbcUrl() {
-                return endpoint.jdbcUrl();
+                return url;
             }
         };
     }
 
     @Bean
     FlywayConnectionDetails flywayConnectionDetails(Environment environment) {
-        var endpoint = SharedEngines.postgres();
+        String url = SharedEngines.postgres().jdbcUrl() + parameters(environment);
         String user = environment.getRequiredProperty("spring.flyway.user");
         String password = environment.getProperty("spring.flyway.password", user);
         return new FlywayConnectionDetails() {
@@ -55,7 +62,7 @@ public class PostgresTestConfiguration {
 
             @Override
             public String getJdbcUrl() {
-                return endpoint.jdbcUrl();
+                return url;
             }
         };
     }

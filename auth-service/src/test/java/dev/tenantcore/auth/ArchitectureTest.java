@@ -1,0 +1,25 @@
+package dev.tenantcore.auth;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.tenantcore.auth", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Services share contracts and support code only; another service is reached over HTTP or Kafka. */
+    @ArchTest
+    static final ArchRule doesNotReachIntoOtherServices = noClasses()
+            .that()
+            .resideInAPackage("dev.tenantcore.auth..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.tenantcore.core..",
+                    "dev.tenantcore.search..",
+                    "dev.tenantcore.worker..",
+                    "dev.tenantcore.gateway..");
+}

@@ -1,0 +1,31 @@
+package dev.tenantcore.search.opensearch;
+
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.HealthStatus;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Ready only while the cluster answers and is at least yellow: search is useless without it. */
+@Component("opensearch")
+class OpenSearchHealthIndicator implements HealthIndicator {
+
+    private final OpenSearchClient client;
+
+    OpenSearchHealthIndicator(OpenSearchClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Health health() {
+        try {
+            HealthStatus status = client.cluster().health().status();
+            var health = status == HealthStatus.Red ? Health.down() : Health.up();
+            return health.withDetail("status", status.jsonValue()).build();
+        } catch (Exception e) {
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
+        }
+    }
+}

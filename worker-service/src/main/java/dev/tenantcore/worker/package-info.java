@@ -1,0 +1,5 @@
+/** worker-service: background jobs from Kafka and scheduled maintenance. */
+@NullMarked
+package dev.tenantcore.worker;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,12 +2,14 @@ package dev.tenantcore.support.security;
 
 import dev.tenantcore.contracts.api.ErrorCode;
 import dev.tenantcore.support.web.ErrorResponses;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Stateless resource-server security: every request needs a valid access token except health probes,
@@ -30,8 +33,31 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ResourceServerSecurity {
 
+    /**
+     * Internal endpoints: only callers holding the service credential, never a user token. Its own chain
+     * so that a user's JWT cannot reach them.
+     */
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @Order(1)
+    SecurityFilterChain internalSecurity(HttpSecurity http, SecurityProperties properties, ErrorResponses errors)
+            throws Exception {
+        byte[] expected = properties.internalToken().getBytes(StandardCharsets.UTF_8);
+        return http.securityMatcher("/internal/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new InternalTokenFilter(expected, errors), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole("SERVICE"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                errors.write(response, ErrorCode.UNAUTHORIZED, "A service credential is required"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                errors.write(response, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    @ConditionalOnMissingBean(name = "apiSecurity")
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ErrorResponses errors)
             throws Exception {
         AuthenticationEntryPoint unauthorized =

@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer the expected {@code iss} claim
  * @param audience the expected {@code aud} claim
  * @param publicPaths request paths (Ant patterns) served without a token, e.g. sign-up
+ * @param internalToken the shared service credential that {@code /internal/**} requires in the
+ *     {@code X-Internal-Token} header; set a long random value in every deployment
  */
 @Validated
 @ConfigurationProperties("tenantcore.security")
@@ -22,4 +24,5 @@ public record SecurityProperties(
 
         @DefaultValue("tenantcore") @NotBlank String issuer,
         @DefaultValue("authenticated") @NotBlank String audience,
-        @DefaultValue List<String> publicPaths) {}
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("local-internal-token") @NotBlank String internalToken) {}

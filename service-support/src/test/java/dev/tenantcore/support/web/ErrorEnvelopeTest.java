@@ -130,6 +130,22 @@ class ErrorEnvelopeTest {
                 .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
     }
 
+    @Test
+    void internalEndpointsNeedTheServiceCredentialNotAUserToken() throws Exception {
+        assertError(send(authorized("/internal/ping").GET()), 401, "unauthorized");
+        assertError(
+                send(HttpRequest.newBuilder(uri("/internal/ping"))
+                        .header("X-Internal-Token", "wrong")
+                        .GET()),
+                401,
+                "unauthorized");
+        var ok = send(HttpRequest.newBuilder(uri("/internal/ping"))
+                .header("X-Internal-Token", "local-internal-token")
+                .GET());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("pong");
+    }
+
     private JsonNode assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -170,6 +186,11 @@ class ErrorEnvelopeTest {
         @PostMapping("/things")
         dev.tenantcore.contracts.api.ApiResponse<Thing> create(@Valid @RequestBody NewThing thing) {
             return dev.tenantcore.contracts.api.ApiResponse.of(new Thing(thing.name()));
+        }
+
+        @GetMapping("/internal/ping")
+        String ping() {
+            return "pong";
         }
 
         @GetMapping("/boom")

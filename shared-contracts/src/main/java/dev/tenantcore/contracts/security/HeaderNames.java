@@ -15,9 +15,15 @@ public final class HeaderNames {
     /** Set only by the gateway: the client's address as it saw it. */
     public static final String CLIENT_IP = "X-Client-Ip";
 
+    /**
+     * The service credential on {@code /internal/**} calls between services (never routed by the gateway,
+     * and still authenticated so that a caller inside the network is not trusted by position).
+     */
+    public static final String INTERNAL_TOKEN = "X-Internal-Token";
+
     /** Identity headers a client may never send through the gateway. */
     public static final List<String> GATEWAY_ASSERTED =
-            List.of(AUTHENTICATED_API_KEY, AUTHENTICATED_USER, CLIENT_IP, "X-User-Id", "X-Org-Id");
+            List.of(AUTHENTICATED_API_KEY, AUTHENTICATED_USER, CLIENT_IP, INTERNAL_TOKEN, "X-User-Id", "X-Org-Id");
 
     private HeaderNames() {}
 }

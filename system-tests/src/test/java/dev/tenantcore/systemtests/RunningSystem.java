@@ -1,0 +1,198 @@
+package dev.tenantcore.systemtests;
+
+import dev.tenantcore.engines.test.SharedEngines;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole system for black-box tests: the shared real engines of this JVM and each service started
+ * from its packaged jar in a JVM of its own, on free ports, the way {@code ./dev up} runs them. Started
+ * once per test JVM and stopped when it exits.
+ */
+final class RunningSystem {
+
+    static final List<String> BACKENDS = List.of("auth-service", "core-service", "search-service", "worker-service");
+    static final String INTERNAL_TOKEN = "system-test-internal-token";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+    private static @Nullable RunningSystem instance;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Path root = projectRoot();
+    private final Path logs = root.resolve("system-tests/target/system-logs");
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RunningSystem() {}
+
+    static synchronized RunningSystem get() {
+        if (instance == null) {
+            var system = new RunningSystem();
+            Runtime.getRuntime().addShutdownHook(new Thread(system::stopAll));
+            system.start();
+            instance = system;
+        }
+        return instance;
+    }
+
+    private void start() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Engines first, each shared with any other test in this JVM.
+        var postgres = SharedEngines.postgres();
+        var redis = SharedEngines.redis();
+        String kafka = SharedEngines.kafka();
+        String openSearch = SharedEngines.openSearch();
+        var mail = SharedEngines.mail();
+        for (String service : BACKENDS) {
+            ports.put(service, freePort());
+        }
+        ports.put("gateway-service", freePort());
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PG_HOST", postgres.host());
+        env.put("PG_PORT", Integer.toString(postgres.port()));
+        env.put("REDIS_HOST", redis.host());
+        env.put("REDIS_PORT", Integer.toString(redis.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("OPENSEARCH_URL", openSearch);
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
+        env.put("AUTH_URL", url("auth-service"));
+        env.put("CORE_URL", url("core-service"));
+        env.put("SEARCH_URL", url("search-service"));
+        env.put("WORKER_URL", url("worker-service"));
+        env.put("TENANTCORE_SECURITY_JWKSURI", url("auth-service") + "/api/v1/auth/.well-known/jwks.json");
+        env.put("TENANTCORE_SECURITY_INTERNALTOKEN", INTERNAL_TOKEN);
+
+        for (String service : BACKENDS) {
+            launch(service, env);
+        }
+        for (String service : BACKENDS) {
+            awaitReady(service, url(service) + "/actuator/health/readiness");
+        }
+        launch("gateway-service", env);
+        awaitReady("gateway-service", gatewayUrl() + "/api/v1/health");
+    }
+
+    private void launch(String service, Map<String, String> env) {
+        Path jar = root.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the system tests with `./mvnw verify`");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + ports.get(service)));
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve(service + ".log").toFile()));
+        builder.environment().putAll(env);
+        try {
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service, e);
+        }
+    }
+
+    private void awaitReady(String service, String healthUrl) {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        var request = HttpRequest.newBuilder(URI.create(healthUrl))
+                .timeout(Duration.ofSeconds(3))
+                .build();
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(service);
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + logs);
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " was not ready within " + READY_TIMEOUT + "; see " + logs);
+    }
+
+    /** Stops one service as an orchestrator would (SIGTERM, then wait). */
+    void stop(String service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stopAll() {
+        new ArrayList<>(processes.keySet()).reversed().forEach(this::stop);
+    }
+
+    String gatewayUrl() {
+        return url("gateway-service");
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("gateway-service")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException(
+                "project root not found from " + Path.of("").toAbsolutePath());
+    }
+}

@@ -1,11 +1,6 @@
 package dev.tenantcore.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.tenantcore.support.testing.Probes;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,14 +12,6 @@ class ReadinessTest {
 
     @Test
     void isLiveAndReadyOnRealEngines() throws Exception {
-        var http = HttpClient.newHttpClient();
-        for (String probe : new String[] {"liveness", "readiness"}) {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/" + probe))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(probe).isEqualTo(200);
-            assertThat(response.body()).contains("\"status\":\"UP\"");
-        }
+        Probes.assertLiveAndReady(port);
     }
 }

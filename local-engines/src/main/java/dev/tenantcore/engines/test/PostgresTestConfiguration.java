@@ -23,47 +23,53 @@ public class PostgresTestConfiguration {
 
     @Bean
     JdbcConnectionDetails jdbcConnectionDetails(Environment environment) {
-        String url = SharedEngines.postgres().jdbcUrl() + parameters(environment);
-        String user = environment.getRequiredProperty("spring.datasource.username");
-        String password = environment.getProperty("spring.datasource.password", user);
+        var login = login(environment, "spring.datasource.username", "spring.datasource.password");
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
-                return user;
+                return login.user();
             }
 
             @Override
             public String getPassword() {
-                return password;
+                return login.password();
             }
 
             @Override
             public String getJdbcUrl() {
-                return url;
+                return login.url();
             }
         };
     }
 
     @Bean
     FlywayConnectionDetails flywayConnectionDetails(Environment environment) {
-        String url = SharedEngines.postgres().jdbcUrl() + parameters(environment);
-        String user = environment.getRequiredProperty("spring.flyway.user");
-        String password = environment.getProperty("spring.flyway.password", user);
+        var login = login(environment, "spring.flyway.user", "spring.flyway.password");
         return new FlywayConnectionDetails() {
             @Override
             public String getUsername() {
-                return user;
+                return login.user();
             }
 
             @Override
             public String getPassword() {
-                return password;
+                return login.password();
             }
 
             @Override
             public String getJdbcUrl() {
-                return url;
+                return login.url();
             }
         };
     }
+
+    private static Login login(Environment environment, String userProperty, String passwordProperty) {
+        String user = environment.getRequiredProperty(userProperty);
+        return new Login(
+                SharedEngines.postgres().jdbcUrl() + parameters(environment),
+                user,
+                environment.getProperty(passwordProperty, user));
+    }
+
+    private record Login(String url, String user, String password) {}
 }

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
     PostgresTestConfiguration.class,
     KafkaTestConfiguration.class,
     MailTestConfiguration.class,
-    TestTokens.Config.class
+    TestTokens.Config.class,
+    CoreStub.Config.class
 })
 public @interface WorkerServiceTest {}

@@ -1,0 +1,75 @@
+package dev.tenantcore.worker.jobs;
+
+import dev.tenantcore.contracts.events.Topics;
+import dev.tenantcore.contracts.jobs.JobTypes;
+import dev.tenantcore.worker.config.WorkerProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * How jobs are consumed. Retries block the failing record's partition for the back-off (1 s, then 2 s: at most
+ * 3 s per failing job), which keeps jobs of one key in order and needs no retry topics; other partitions, each
+ * with its own consumer thread, go on meanwhile. Non-blocking retry topics would free the partition but
+ * reorder a tenant's jobs and add two topics per job type, a poor trade for a 3-second bound.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaJobs {
+
+    /** Partitions of each job topic; as many consumer threads per type ({@code spring.kafka.listener.concurrency}). */
+    static final int PARTITIONS = 3;
+
+    /** A container stop waits this long for the job in flight; an unfinished one is redelivered later. */
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
+
+    @Bean
+    DeadLetters deadLetters(
+            KafkaOperations<?, ?> template, JobRecords records, JobStatuses statuses, JobMetrics metrics) {
+        return new DeadLetters(template, records, statuses, metrics);
+    }
+
+    @Bean
+    DefaultErrorHandler jobErrorHandler(DeadLetters deadLetters, WorkerProperties properties) {
+        var retries = properties.retries();
+        var backOff = new ExponentialBackOffWithMaxRetries(retries.attempts() - 1);
+        backOff.setInitialInterval(retries.initialBackoff().toMillis());
+        backOff.setMultiplier(retries.multiplier());
+        backOff.setMaxInterval(Duration.ofMinutes(1).toMillis());
+        var handler = new DefaultErrorHandler(deadLetters, backOff);
+        handler.addNotRetryableExceptions(JobRejected.class);
+        return handler;
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
+        return factory;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics jobTopics() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String type : List.of(JobTypes.EMAIL, JobTypes.REPORT, JobTypes.EXPORT)) {
+            topics.add(
+                    TopicBuilder.name(Topics.jobs(type)).partitions(PARTITIONS).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(Topics.jobs(type)))
+                    .partitions(PARTITIONS)
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tenantcore.worker.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantcore.worker.WorkerServiceTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@WorkerServiceTest
+class ScheduleLockTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Maintenance maintenance;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Two replicas, each with its own lock provider on the same table, fire the task at the same moments. */
+    @Test
+    void twoInstancesRunATaskOncePerPeriod() throws Exception {
+        String task = "test-task-" + UUID.randomUUID();
+        var replicas = List.of(
+                new DefaultLockingTaskExecutor(Scheduling.lockProvider(dataSource, "worker")),
+                new DefaultLockingTaskExecutor(Scheduling.lockProvider(dataSource, "worker")));
+        int periods = 3;
+        var runs = new AtomicInteger();
+        var barrier = new CyclicBarrier(replicas.size());
+        List<Thread> threads = new ArrayList<>();
+        for (var replica : replicas) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int period = 0; period < periods; period++) {
+                        barrier.await();
+                        replica.executeWithLock(
+                                (Runnable) runs::incrementAndGet,
+                                new LockConfiguration(
+                                        Instant.now(), task, Duration.ofSeconds(30), Duration.ofMillis(500)));
+                        Thread.sleep(700);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(runs.get()).isEqualTo(periods);
+    }
+
+    @Test
+    void purgeDeletesFinishedJobsAndProcessedIdsPastRetentionOnly() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        for (UUID id : List.of(old, recent)) {
+            String age = id.equals(old) ? "40 days" : "1 hour";
+            jdbc.sql(
+                            "INSERT INTO jobs (id, type, status, finished_at) VALUES (?, 'email', 'succeeded', now() - ?::interval)")
+                    .params(id, age)
+                    .update();
+            jdbc.sql(
+                            "INSERT INTO processed_jobs (job_id, job_type, state, done_at) VALUES (?, 'email', 'done', now() - ?::interval)")
+                    .params(id, age)
+                    .update();
+        }
+
+        // Called on the bean, the run takes the task's ShedLock lock like the schedule does.
+        maintenance.purgeExpired();
+
+        assertThat(count("jobs", "id", old)).isZero();
+        assertThat(count("processed_jobs", "job_id", old)).isZero();
+        assertThat(count("jobs", "id", recent)).isOne();
+        assertThat(count("processed_jobs", "job_id", recent)).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = ?")
+                        .param(Maintenance.PURGE_LOCK)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+    }
+
+    private int count(String table, String column, UUID id) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+}

@@ -1,0 +1,5 @@
+/** Organization API keys. */
+@NullMarked
+package dev.tenantcore.auth.apikeys;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,103 @@
+package dev.tenantcore.auth.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Behaviour of auth-service. Issuer and audience of access tokens come from {@code tenantcore.security}.
+ *
+ * @param tokens lifetimes of access and refresh tokens
+ * @param signup sign-up and e-mail confirmation
+ * @param keys signing-key rotation
+ * @param encryption key-encryption keys for secrets at rest
+ * @param login failed-login limits
+ * @param apiKeys organization API keys
+ * @param core where core-service's internal authorization API is
+ */
+@Validated
+@ConfigurationProperties("tenantcore.auth")
+public record AuthProperties(
+        @Valid @DefaultValue Tokens tokens,
+        @Valid @DefaultValue Signup signup,
+        @Valid @DefaultValue Keys keys,
+        @Valid Encryption encryption,
+        @Valid @DefaultValue Login login,
+        @Valid @DefaultValue ApiKeys apiKeys,
+        @Valid @DefaultValue Core core) {
+
+    /**
+     * @param accessTokenTtl lifetime of an access token, and of a session's revocation-list entry
+     * @param sessionTtl how long a session may be refreshed at most
+     * @param refreshReuseGrace how long a rotated refresh token still yields its successor (concurrent tabs)
+     * @param refreshPepper secret that derives a rotated token's successor, so the successor can be handed out
+     *     again within the grace window although only hashes are stored; set a long random value per deployment
+     */
+    public record Tokens(
+            @DefaultValue("15m") Duration accessTokenTtl,
+            @DefaultValue("30d") Duration sessionTtl,
+            @DefaultValue("10s") Duration refreshReuseGrace,
+            @DefaultValue("local-refresh-pepper") @NotBlank String refreshPepper) {}
+
+    /**
+     * @param confirmationRequired whether a new account must confirm its e-mail before it can log in
+     * @param confirmationTtl lifetime of a sign-up or e-mail-change confirmation token
+     * @param recoveryTtl lifetime of a password recovery token
+     * @param siteUrl the frontend that receives the links in e-mails
+     */
+    public record Signup(
+            @DefaultValue("true") boolean confirmationRequired,
+            @DefaultValue("24h") Duration confirmationTtl,
+            @DefaultValue("1h") Duration recoveryTtl,
+            @DefaultValue("http://localhost:3000") URI siteUrl) {}
+
+    /**
+     * @param rotationInterval age after which the scheduled rotation replaces the signing key
+     * @param rotationCheckCron when the schedule checks the key's age
+     * @param rsaKeySize RSA modulus length of new keys
+     */
+    public record Keys(
+            @DefaultValue("30d") Duration rotationInterval,
+            @DefaultValue("0 17 * * * *") String rotationCheckCron,
+            @DefaultValue("2048") @Min(2048) int rsaKeySize) {}
+
+    /**
+     * @param activeKeyId the key-encryption key that seals new secrets
+     * @param keys key-encryption keys by id, each 32 bytes in base64; old ids stay to open old secrets
+     */
+    public record Encryption(
+            @NotBlank String activeKeyId, @NotEmpty Map<String, String> keys) {}
+
+    /**
+     * @param maxFailuresPerAccount failed logins per account within the window before it is locked
+     * @param maxFailuresPerIp failed logins per client address within the window before it is locked
+     * @param window how long failures are counted (and a lock lasts)
+     */
+    public record Login(
+            @DefaultValue("5") @Min(1) int maxFailuresPerAccount,
+            @DefaultValue("50") @Min(1) int maxFailuresPerIp,
+            @DefaultValue("15m") Duration window) {}
+
+    /**
+     * @param rotationOverlap how long a rotated key's previous secret keeps working
+     * @param secretPrefix what every secret starts with
+     */
+    public record ApiKeys(
+            @DefaultValue("24h") Duration rotationOverlap,
+            @DefaultValue("sk_live_") @NotBlank String secretPrefix) {}
+
+    /**
+     * @param baseUrl core-service's base URL for its internal API
+     * @param timeout connect and read timeout of calls to core
+     */
+    public record Core(
+            @DefaultValue("http://127.0.0.1:8082") URI baseUrl,
+            @DefaultValue("2s") Duration timeout) {}
+}

@@ -1,0 +1,5 @@
+/** Configuration of auth-service. */
+@NullMarked
+package dev.tenantcore.auth.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,218 @@
+package dev.tenantcore.auth.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tenantcore.auth.config.AuthProperties;
+import dev.tenantcore.auth.crypto.EnvelopeEncryption;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The RS256 keys that sign access tokens. One current key signs; keys it replaced stay published in the JWKS until
+ * every token they signed has expired. Private keys are stored sealed by {@link EnvelopeEncryption}. Each instance
+ * caches the keys briefly and reloads when it meets an unknown {@code kid}, so a rotation on another instance is
+ * picked up.
+ */
+@Component
+public class SigningKeys {
+
+    private static final Duration CACHE = Duration.ofSeconds(30);
+    private static final Duration SKEW = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final EnvelopeEncryption encryption;
+    private final TransactionTemplate transactions;
+    private final AuthProperties properties;
+
+    private volatile @Nullable Loaded loaded;
+
+    SigningKeys(
+            JdbcClient jdbc,
+            EnvelopeEncryption encryption,
+            TransactionTemplate transactions,
+            AuthProperties properties) {
+        this.jdbc = jdbc;
+        this.encryption = encryption;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    private record Loaded(RSAKey current, Instant currentCreatedAt, JWKSet published, Instant at) {}
+
+    /** Signs the claims with the current key, its id in the header. */
+    public String sign(JWTClaimsSet claims) {
+        RSAKey key = keys().current();
+        try {
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+    }
+
+    /** Public keys of the current and still-published previous keys. */
+    public JWKSet published() {
+        return keys().published();
+    }
+
+    /** The published keys as a Nimbus source for verification, reloading on an unknown key id. */
+    public JWKSource<SecurityContext> source() {
+        return (selector, context) -> {
+            var found = selector.select(published());
+            if (found.isEmpty() && Duration.between(keys().at(), Instant.now()).toSeconds() >= 1) {
+                loaded = null;
+                found = selector.select(published());
+            }
+            return found;
+        };
+    }
+
+    /** Makes a new key current now; the previous one stays published until its tokens have expired. */
+    public String rotate() {
+        String kid = transactions.execute(status -> {
+            lock();
+            return createKey();
+        });
+        loaded = null;
+        return kid;
+    }
+
+    /** Rotates when the current key is older than the configured interval (the schedule). */
+    public boolean rotateIfDue() {
+        Instant due = keys().currentCreatedAt().plus(properties.keys().rotationInterval());
+        if (Instant.now().isBefore(due)) {
+            return false;
+        }
+        rotate();
+        return true;
+    }
+
+    private Loaded keys() {
+        Loaded current = loaded;
+        if (current == null || Instant.now().isAfter(current.at().plus(CACHE))) {
+            current = load();
+            loaded = current;
+        }
+        return current;
+    }
+
+    private Loaded load() {
+        Loaded fromDb = read();
+        if (fromDb != null) {
+            return fromDb;
+        }
+        transactions.executeWithoutResult(status -> {
+            lock();
+            if (read() == null) {
+                createKey();
+            }
+        });
+        Loaded created = read();
+        if (created == null) {
+            throw new IllegalStateException("no signing key");
+        }
+        return created;
+    }
+
+    private @Nullable Loaded read() {
+        List<Row> rows = jdbc.sql("""
+                        SELECT kid, public_jwk, private_key_enc, kek_id, created_at, retired_at FROM signing_keys
+                        WHERE retired_at IS NULL OR publish_until > now() ORDER BY created_at DESC
+                        """)
+                .query((rs, n) -> new Row(
+                        rs.getString("kid"),
+                        rs.getString("public_jwk"),
+                        rs.getBytes("private_key_enc"),
+                        rs.getString("kek_id"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("retired_at") == null))
+                .list();
+        Row current = rows.stream().filter(Row::current).findFirst().orElse(null);
+        if (current == null) {
+            return null;
+        }
+        try {
+            List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
+            for (Row row : rows) {
+                published.add(RSAKey.parse(row.publicJwk()));
+            }
+            byte[] privateJwk = encryption.open(
+                    new EnvelopeEncryption.Sealed(current.kekId(), current.sealed()), context(current.kid()));
+            RSAKey key = RSAKey.parse(new String(privateJwk, StandardCharsets.UTF_8));
+            return new Loaded(key, current.createdAt(), new JWKSet(published), Instant.now());
+        } catch (ParseException e) {
+            throw new IllegalStateException("a stored signing key does not parse", e);
+        }
+    }
+
+    private record Row(String kid, String publicJwk, byte[] sealed, String kekId, Instant createdAt, boolean current) {}
+
+    private String createKey() {
+        Duration publishFor = properties.tokens().accessTokenTtl().plus(SKEW);
+        jdbc.sql("""
+                        UPDATE signing_keys SET retired_at = now(), publish_until = now() + make_interval(secs => ?)
+                        WHERE retired_at IS NULL
+                        """).param(publishFor.toSeconds()).update();
+        String kid = UUID.randomUUID().toString();
+        RSAKey key;
+        try {
+            key = new RSAKeyGenerator(properties.keys().rsaKeySize())
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("key generation failed", e);
+        }
+        var sealed = encryption.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), context(kid));
+        jdbc.sql("""
+                        INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key_enc, kek_id, created_at)
+                        VALUES (?, 'RS256', ?, ?, ?, ?)
+                        """)
+                .params(
+                        kid,
+                        key.toPublicJWK().toJSONString(),
+                        sealed.bytes(),
+                        sealed.kekId(),
+                        Timestamp.from(Instant.now()))
+                .update();
+        return kid;
+    }
+
+    private void lock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('auth.signing_keys'))")
+                .query()
+                .singleRow();
+    }
+
+    private static String context(String kid) {
+        return "signing-key:" + kid;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tenantcore.auth.sessions;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.tenantcore.auth.keys.SigningKeys;
+import dev.tenantcore.contracts.security.ClaimNames;
+import dev.tenantcore.support.security.ResourceServerSecurity;
+import dev.tenantcore.support.security.SecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * This service verifies access tokens against its own signing keys in-process (the keys it publishes as the
+ * JWKS), with the shared claim checks, and refuses tokens of revoked sessions as the gateway does.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenVerification {
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties, Revocations revocations) {
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.source()));
+        // Claims are checked by Spring's validators below, as in every other service.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
+        var decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                ResourceServerSecurity.validator(properties), jwt -> {
+                    String sid = jwt.getClaimAsString(ClaimNames.SESSION_ID);
+                    return sid != null && revocations.isSessionRevoked(sid)
+                            ? OAuth2TokenValidatorResult.failure(
+                                    new OAuth2Error("invalid_token", "The session has ended", null))
+                            : OAuth2TokenValidatorResult.success();
+                }));
+        return decoder;
+    }
+}

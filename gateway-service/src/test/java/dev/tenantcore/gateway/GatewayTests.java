@@ -4,57 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.contracts.security.HeaderNames;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway in front of four healthy fake services. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayTests {
+class GatewayTests extends GatewayTestSupport {
 
     private static final int ONE_MIB = 1024 * 1024;
-
-    static final FakeService AUTH = FakeService.start("auth-service");
-    static final FakeService CORE = FakeService.start("core-service");
-    static final FakeService SEARCH = FakeService.start("search-service");
-    static final FakeService WORKER = FakeService.start("worker-service");
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("tenantcore.gateway.services.auth-service", AUTH::url);
-        registry.add("tenantcore.gateway.services.core-service", CORE::url);
-        registry.add("tenantcore.gateway.services.search-service", SEARCH::url);
-        registry.add("tenantcore.gateway.services.worker-service", WORKER::url);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        AUTH.close();
-        CORE.close();
-        SEARCH.close();
-        WORKER.close();
-    }
-
-    @Autowired
-    WebTestClient client;
-
-    @LocalServerPort
-    int port;
 
     @ParameterizedTest
     @CsvSource({
@@ -64,13 +27,18 @@ class GatewayTests {
         "/api/v1/orgs/o1/api-keys/k1/rotate, auth-service",
         "/api/v1/orgs/o1/search, search-service",
         "/api/v1/orgs/o1/search/suggestions, search-service",
+        "/api/v1/orgs/o1/jobs/j1, worker-service",
+        "/api/v1/orgs/o1/reports, worker-service",
+        "/api/v1/orgs/o1/reports/r1, worker-service",
+        "/api/v1/orgs/o1/exports/e1, worker-service",
         "/api/v1/me, core-service",
         "/api/v1/orgs/o1/projects, core-service",
         "/api/v1/orgs/o1/projects/search, core-service",
         "/api/v2/orgs/o1/projects, core-service"
     })
     void routesEachPathFamilyToItsService(String path, String service) {
-        client.get()
+        signedIn()
+                .get()
                 .uri(path)
                 .exchange()
                 .expectStatus()
@@ -84,7 +52,8 @@ class GatewayTests {
 
     @Test
     void stripsIdentityHeadersAClientSends() {
-        client.get()
+        signedIn()
+                .get()
                 .uri("/api/v1/me")
                 .header(HeaderNames.AUTHENTICATED_USER, "someone-else")
                 .header("x-org-id", "another-org")
@@ -106,7 +75,8 @@ class GatewayTests {
 
     @Test
     void generatesARequestIdPassesItDownstreamAndReturnsIt() {
-        var result = client.get()
+        var result = signedIn()
+                .get()
                 .uri("/api/v1/me")
                 .exchange()
                 .expectStatus()
@@ -122,7 +92,8 @@ class GatewayTests {
 
     @Test
     void keepsAValidRequestIdTheClientSends() {
-        var result = client.get()
+        var result = signedIn()
+                .get()
                 .uri("/api/v1/me")
                 .header(HeaderNames.REQUEST_ID, "client-42.retry:1")
                 .exchange()
@@ -137,13 +108,15 @@ class GatewayTests {
 
     @Test
     void replacesARequestIdWithUnsafeCharactersOrLength() {
-        client.get()
+        signedIn()
+                .get()
                 .uri("/api/v1/me")
                 .header(HeaderNames.REQUEST_ID, "<script>alert(1)</script>")
                 .exchange()
                 .expectHeader()
                 .value(HeaderNames.REQUEST_ID, id -> assertThat(id).matches("[0-9a-f-]{36}"));
-        client.get()
+        signedIn()
+                .get()
                 .uri("/api/v1/me")
                 .header(HeaderNames.REQUEST_ID, "a".repeat(129))
                 .exchange()
@@ -153,7 +126,8 @@ class GatewayTests {
 
     @Test
     void answersAnUnknownPathWithTheNotFoundEnvelope() {
-        client.get()
+        signedIn()
+                .get()
                 .uri("/no/such/thing")
                 .exchange()
                 .expectStatus()
@@ -180,7 +154,8 @@ class GatewayTests {
             })
     void neverForwardsInternalPaths(String path) {
         // A raw URI, so the client sends the path exactly as an attacker would.
-        client.get()
+        signedIn()
+                .get()
                 .uri(URI.create("http://127.0.0.1:" + port + path))
                 .exchange()
                 .expectStatus()
@@ -191,7 +166,8 @@ class GatewayTests {
 
     @Test
     void answersAWrongMethodWithTheMethodNotAllowedEnvelope() {
-        client.post()
+        signedIn()
+                .post()
                 .uri("/api/v1/health")
                 .exchange()
                 .expectStatus()
@@ -204,7 +180,8 @@ class GatewayTests {
 
     @Test
     void refusesADeclaredBodyAboveTheLimit() {
-        client.post()
+        signedIn()
+                .post()
                 .uri("/api/v1/orgs/o1/projects")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(new byte[ONE_MIB + 1])
@@ -220,7 +197,8 @@ class GatewayTests {
         var factory = DefaultDataBufferFactory.sharedInstance;
         Flux<DataBuffer> chunks =
                 Flux.range(0, 3).map(i -> factory.wrap(new byte[ONE_MIB / 2])).cast(DataBuffer.class);
-        client.post()
+        signedIn()
+                .post()
                 .uri("/api/v1/orgs/o1/projects")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(chunks, DataBuffer.class)
@@ -233,7 +211,8 @@ class GatewayTests {
 
     @Test
     void forwardsABodyAtTheLimit() {
-        client.post()
+        signedIn()
+                .post()
                 .uri("/api/v1/orgs/o1/projects")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(new byte[ONE_MIB])
@@ -247,7 +226,8 @@ class GatewayTests {
 
     @Test
     void passesAServicesErrorEnvelopeThroughUnchanged() {
-        client.get()
+        signedIn()
+                .get()
                 .uri("/api/v1/orgs/o1/projects/conflict")
                 .exchange()
                 .expectStatus()
@@ -258,7 +238,8 @@ class GatewayTests {
 
     @Test
     void reportsUpWhenEveryServiceIsReady() {
-        client.get()
+        signedIn()
+                .get()
                 .uri("/api/v1/health")
                 .exchange()
                 .expectStatus()

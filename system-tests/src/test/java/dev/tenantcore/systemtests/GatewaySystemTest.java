@@ -38,10 +38,12 @@ class GatewaySystemTest {
                     List.of("/api/v1/me", "/api/v1/orgs/" + ORG + "/projects", "/api/v2/orgs/" + ORG + "/projects"));
 
     private static RunningSystem system;
+    private static Accounts.Session user;
 
     @BeforeAll
-    static void startSystem() {
+    static void startSystemAndSignUp() throws Exception {
         system = RunningSystem.get();
+        user = Accounts.signUpAndConfirm(system, "routing");
     }
 
     @Test
@@ -59,6 +61,14 @@ class GatewaySystemTest {
 
     @Test
     @Order(2)
+    void signUpConfirmedByTheMailedLinkGivesAWorkingSession() throws Exception {
+        var me = get("/api/v1/auth/user");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).path("data").path("email").asString()).isEqualTo(user.email());
+    }
+
+    @Test
+    @Order(3)
     void everyRouteReachesALiveServiceThatAnswersWithTheEnvelope() throws Exception {
         for (var paths : ROUTES.values()) {
             for (String path : paths) {
@@ -75,7 +85,7 @@ class GatewaySystemTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void unknownAndInternalPathsAreNotFoundEnvelopes() throws Exception {
         for (String path : List.of("/nothing/here", "/internal/authz/check", "/api/v1/../internal/x")) {
             var response = get(path);
@@ -85,7 +95,7 @@ class GatewaySystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aStoppedServiceMakesOnlyItsRoutesUnavailable() throws Exception {
         for (String stopped : List.of("search-service", "auth-service", "core-service")) {
             system.stop(stopped);
@@ -128,9 +138,11 @@ class GatewaySystemTest {
         return json.readTree(response.body()).path("error").path("code").asString();
     }
 
+    /** A signed-in user's request, so that the gateway forwards it and the service answers. */
     private static HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(system.gatewayUrl() + path))
+                        .header("Authorization", "Bearer " + user.accessToken())
                         .timeout(Duration.ofSeconds(15))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

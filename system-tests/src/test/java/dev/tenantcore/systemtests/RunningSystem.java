@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 final class RunningSystem {
 
     static final List<String> BACKENDS = List.of("auth-service", "core-service", "search-service", "worker-service");
-    static final String INTERNAL_TOKEN = "system-test-internal-token";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private static @Nullable RunningSystem instance;
@@ -80,8 +79,11 @@ final class RunningSystem {
         env.put("CORE_URL", url("core-service"));
         env.put("SEARCH_URL", url("search-service"));
         env.put("WORKER_URL", url("worker-service"));
+        // Each service's own property for core's internal API, in case its configuration has no CORE_URL.
+        env.put("TENANTCORE_AUTH_CORE_BASEURL", url("core-service"));
+        env.put("TENANTCORE_SEARCH_CORE_URL", url("core-service"));
+        env.put("TENANTCORE_WORKER_COREURL", url("core-service"));
         env.put("TENANTCORE_SECURITY_JWKSURI", url("auth-service") + "/api/v1/auth/.well-known/jwks.json");
-        env.put("TENANTCORE_SECURITY_INTERNALTOKEN", INTERNAL_TOKEN);
 
         for (String service : BACKENDS) {
             launch(service, env);

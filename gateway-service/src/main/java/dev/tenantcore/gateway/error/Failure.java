@@ -1,6 +1,7 @@
 package dev.tenantcore.gateway.error;
 
 import dev.tenantcore.contracts.api.ErrorCode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -44,9 +45,15 @@ record Failure(ErrorCode code, int status, String message, HttpHeaders headers) 
         return new Failure(code, status, messageFor(code), headers);
     }
 
-    /** Connection refused, unknown host, connect or response timeout, or a service hanging up mid-answer. */
+    /**
+     * Connection refused, unknown host, connect or response timeout, a service hanging up mid-answer, or its
+     * circuit breaker open or bulkhead full.
+     */
     private static boolean downstreamUnreachable(Throwable cause) {
         return cause instanceof ConnectException
+                || cause instanceof CallNotPermittedException
+                || cause instanceof org.springframework.cloud.gateway.support.ServiceUnavailableException
+                || cause.getClass().getName().equals("io.github.resilience4j.bulkhead.BulkheadFullException")
                 || cause instanceof UnknownHostException
                 || cause instanceof PrematureCloseException
                 || cause instanceof java.util.concurrent.TimeoutException
@@ -65,6 +72,9 @@ record Failure(ErrorCode code, int status, String message, HttpHeaders headers) 
 
     private static String messageFor(ErrorCode code) {
         return switch (code) {
+            case UNAUTHORIZED -> "A valid access token or API key is required.";
+            case FORBIDDEN -> "You are not allowed to do this.";
+            case RATE_LIMITED -> "Too many requests; try again later.";
             case NOT_FOUND -> "Nothing is here.";
             case METHOD_NOT_ALLOWED -> "This method is not allowed here.";
             case NOT_ACCEPTABLE -> "No acceptable representation is available.";

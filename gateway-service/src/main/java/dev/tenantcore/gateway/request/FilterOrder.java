@@ -3,17 +3,26 @@ package dev.tenantcore.gateway.request;
 import org.springframework.core.Ordered;
 
 /**
- * The sequence of the request filters, in one place. All run before Spring Security's filter chain (which
- * will add the gateway-asserted identity headers), so a client's forged copies are gone before that.
+ * The sequence of the gateway's web filters, in one place. Client-sent identity headers are gone before
+ * authentication runs, which is the only code that sets them; rate limits run once the caller is known.
  */
-final class FilterOrder {
+public final class FilterOrder {
 
     /** First, so that even a rejected request answers with its id. */
-    static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
+    public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
 
-    static final int PATH_GUARD = REQUEST_ID + 1;
-    static final int ASSERTED_HEADERS = REQUEST_ID + 2;
-    static final int BODY_SIZE = REQUEST_ID + 3;
+    /** Registers the security headers before anything can answer, so every response carries them. */
+    public static final int RESPONSE_HEADERS = REQUEST_ID + 1;
+
+    public static final int PATH_GUARD = REQUEST_ID + 2;
+    public static final int ASSERTED_HEADERS = REQUEST_ID + 3;
+
+    /** Before authentication: a preflight carries no credential. */
+    public static final int CORS = REQUEST_ID + 4;
+
+    public static final int BODY_SIZE = REQUEST_ID + 5;
+    public static final int AUTHENTICATION = REQUEST_ID + 6;
+    public static final int RATE_LIMIT = REQUEST_ID + 7;
 
     private FilterOrder() {}
 }

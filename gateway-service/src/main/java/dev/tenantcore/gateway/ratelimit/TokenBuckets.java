@@ -1,0 +1,64 @@
+package dev.tenantcore.gateway.ratelimit;
+
+import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Limit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** The buckets in Redis, taken from atomically by {@code scripts/token-bucket.lua}. */
+@Component
+class TokenBuckets {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SCRIPT =
+            RedisScript.of(new ClassPathResource("scripts/token-bucket.lua"), List.class);
+
+    private final ReactiveStringRedisTemplate redis;
+
+    TokenBuckets(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** Takes one token from the bucket; fails if Redis cannot answer. */
+    Mono<Decision> take(String key, Limit limit) {
+        return redis.execute(
+                        SCRIPT,
+                        List.of(key),
+                        List.of(Integer.toString(limit.capacity()), Double.toString(limit.refillPerSecond())))
+                .collectList()
+                .map(answer -> Decision.of(limit, flatten(answer)));
+    }
+
+    /** The reply as numbers, whether the driver emits the list or its elements. */
+    private static List<Long> flatten(List<?> answer) {
+        var numbers = new ArrayList<Long>();
+        for (var item : answer) {
+            if (item instanceof List<?> nested) {
+                nested.forEach(value -> numbers.add(((Number) value).longValue()));
+            } else {
+                numbers.add(((Number) item).longValue());
+            }
+        }
+        return numbers;
+    }
+
+    /**
+     * What the bucket said.
+     *
+     * @param allowed whether a token was taken
+     * @param limit the bucket's capacity
+     * @param remaining tokens left
+     * @param retryAfterMillis when a refused request may try again
+     * @param resetMillis when the bucket is full again
+     */
+    record Decision(boolean allowed, int limit, long remaining, long retryAfterMillis, long resetMillis) {
+
+        static Decision of(Limit limit, List<Long> reply) {
+            return new Decision(reply.get(0) == 1, limit.capacity(), reply.get(1), reply.get(2), reply.get(3));
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package dev.tenantcore.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tenantcore.contracts.security.HeaderNames;
+import dev.tenantcore.contracts.security.RevocationKeys;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Who may pass the edge: the security proofs for access tokens and API keys. */
+class EdgeAuthenticationTests extends GatewayTestSupport {
+
+    static final String SUPABASE_ISSUER = "https://project.supabase.co/auth/v1";
+    static final String SUPABASE_SECRET = "super-secret-jwt-token-with-at-least-32-characters";
+    private static final String PROTECTED = "/api/v1/orgs/o1/projects";
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    static Stream<Arguments> forgedTokens() throws JOSEException {
+        var rs256 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1");
+        var valid = Tokens.valid();
+        var parts = valid.split("\\.");
+        var otherSubject = Tokens.claims().subject("someone-else").build();
+        var now = Instant.now();
+        return Stream.of(
+                Arguments.of("alg none", unsigned(Tokens.claims().build())),
+                Arguments.of(
+                        "HS256 signed with the public key",
+                        Tokens.sign(
+                                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                        .keyID("k1")
+                                        .build(),
+                                Tokens.claims().build(),
+                                new MACSigner(Tokens.KEY.toRSAPublicKey().getEncoded()))),
+                Arguments.of(
+                        "unknown kid",
+                        Tokens.sign(header("no-such-key"), Tokens.claims().build(), signer())),
+                Arguments.of(
+                        "injected kid",
+                        Tokens.sign(
+                                header("../../../dev/null' OR '1'='1"),
+                                Tokens.claims().build(),
+                                signer())),
+                Arguments.of(
+                        "no kid",
+                        Tokens.sign(
+                                new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+                                Tokens.claims().build(),
+                                signer())),
+                Arguments.of(
+                        "jku header",
+                        Tokens.sign(
+                                rs256.jwkURL(URI.create("https://evil.example/jwks.json"))
+                                        .build(),
+                                Tokens.claims().build(),
+                                signer())),
+                Arguments.of(
+                        "jwk header with the attacker's key",
+                        Tokens.sign(
+                                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                        .keyID("k1")
+                                        .jwk(Tokens.FOREIGN_KEY.toPublicJWK())
+                                        .build(),
+                                Tokens.claims().build(),
+                                Tokens.signer(Tokens.FOREIGN_KEY))),
+                Arguments.of(
+                        "x5u header",
+                        Tokens.sign(
+                                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                        .keyID("k1")
+                                        .x509CertURL(URI.create("https://evil.example/c.pem"))
+                                        .build(),
+                                Tokens.claims().build(),
+                                signer())),
+                Arguments.of(
+                        "signed by another key with a known kid",
+                        Tokens.sign(header("k1"), Tokens.claims().build(), Tokens.signer(Tokens.FOREIGN_KEY))),
+                Arguments.of(
+                        "expired",
+                        Tokens.sign(Tokens.claims()
+                                .expirationTime(Date.from(now.minusSeconds(120)))
+                                .build())),
+                Arguments.of(
+                        "not yet valid",
+                        Tokens.sign(Tokens.claims()
+                                .notBeforeTime(Date.from(now.plusSeconds(300)))
+                                .build())),
+                Arguments.of(
+                        "no expiry",
+                        Tokens.sign(Tokens.claims().expirationTime(null).build())),
+                Arguments.of(
+                        "wrong issuer",
+                        Tokens.sign(
+                                Tokens.claims().issuer("https://evil.example").build())),
+                Arguments.of(
+                        "wrong audience",
+                        Tokens.sign(Tokens.claims()
+                                .audience(List.of("service_role"))
+                                .build())),
+                Arguments.of(
+                        "tampered payload",
+                        parts[0] + "." + otherSubject.toPayload().toBase64URL() + "." + parts[2]),
+                Arguments.of("garbage", "not.a.token"),
+                Arguments.of(
+                        "HS256 with the other issuer's secret but this issuer's iss",
+                        Tokens.sign(
+                                new JWSHeader.Builder(JWSAlgorithm.HS256).build(),
+                                Tokens.claims().build(),
+                                new MACSigner(SUPABASE_SECRET))),
+                Arguments.of(
+                        "RS256 for an issuer that uses a secret",
+                        Tokens.sign(Tokens.claims().issuer(SUPABASE_ISSUER).build())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgedTokens")
+    void refusesForgedOrInvalidTokens(String why, String token) {
+        client.get()
+                .uri(PROTECTED)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .json("{\"error\":{\"code\":\"unauthorized\"}}");
+    }
+
+    @Test
+    void refusesAProtectedPathWithoutCredential() {
+        client.get()
+                .uri(PROTECTED)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .json("{\"error\":{\"code\":\"unauthorized\"}}");
+    }
+
+    @Test
+    void forwardsAValidTokenAsItCame() {
+        var token = Tokens.valid();
+        client.get()
+                .uri(PROTECTED)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data.headers.authorization")
+                .isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void acceptsATokenWithinTheClockSkew() {
+        var justExpired = Tokens.claims()
+                .expirationTime(Date.from(Instant.now().minusSeconds(5)))
+                .build();
+        client.get()
+                .uri(PROTECTED)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.sign(justExpired))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void acceptsATokenOfAnotherConfiguredIssuer() throws JOSEException {
+        var token = Tokens.sign(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).build(),
+                Tokens.claims().issuer(SUPABASE_ISSUER).build(),
+                new MACSigner(SUPABASE_SECRET));
+        client.get()
+                .uri(PROTECTED)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void servesPublicPathsWithoutCredential() {
+        client.post()
+                .uri("/api/v1/auth/token?grant_type=password")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.post().uri("/auth/v1/signup").exchange().expectStatus().isOk();
+        client.get()
+                .uri("/api/v1/auth/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void refusesATokenOfARevokedSession() {
+        var sid = UUID.randomUUID().toString();
+        var token = Tokens.sign(Tokens.claims().claim("sid", sid).build());
+        var withToken = client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+        withToken.get().uri(PROTECTED).exchange().expectStatus().isOk();
+
+        redis.opsForValue()
+                .set(RevocationKeys.session(sid), "1", Duration.ofMinutes(1))
+                .block();
+
+        withToken.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void downloadsTheKeysAtMostOncePerIntervalWhateverKidsArrive() {
+        signedIn().get().uri(PROTECTED).exchange().expectStatus().isOk();
+        int before = AUTH.jwksDownloads();
+
+        for (int i = 0; i < 20; i++) {
+            client.get()
+                    .uri(PROTECTED)
+                    .header(
+                            HttpHeaders.AUTHORIZATION,
+                            "Bearer "
+                                    + Tokens.sign(
+                                            header("forged-" + i),
+                                            Tokens.claims().build(),
+                                            signer()))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        assertThat(AUTH.jwksDownloads() - before).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void acceptsAnApiKeyInEitherHeaderAndForwardsOnlyTheVerifiedIdentity() {
+        for (var withKey : List.of(
+                client.mutate()
+                        .defaultHeader(HeaderNames.API_KEY, FakeService.API_KEY)
+                        .build(),
+                client.mutate()
+                        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + FakeService.API_KEY)
+                        .build())) {
+            var echo = withKey.get()
+                    .uri(PROTECTED)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.data.headers.authorization")
+                    .doesNotExist()
+                    .jsonPath("$.data.headers['x-api-key']")
+                    .doesNotExist()
+                    .returnResult()
+                    .getResponseBodyContent();
+            var asserted = JsonMapper.shared()
+                    .readTree(JsonMapper.shared()
+                            .readTree(echo)
+                            .at("/data/headers/x-authenticated-api-key")
+                            .asString());
+            assertThat(asserted.path("keyId").asString()).isEqualTo(FakeService.API_KEY_ID);
+            assertThat(asserted.path("orgId").asString()).isEqualTo("org-1");
+            assertThat(asserted.path("scopes").get(0).asString()).isEqualTo("projects:read");
+        }
+    }
+
+    @Test
+    void remembersAVerifiedApiKeyBriefly() {
+        var withKey = client.mutate()
+                .defaultHeader(HeaderNames.API_KEY, FakeService.API_KEY)
+                .build();
+        withKey.get().uri(PROTECTED).exchange().expectStatus().isOk();
+        int checks = AUTH.keyChecks();
+
+        withKey.get().uri(PROTECTED).exchange().expectStatus().isOk();
+
+        assertThat(AUTH.keyChecks()).isEqualTo(checks);
+    }
+
+    @Test
+    void refusesUnknownExpiredAndRevokedApiKeys() {
+        client.get()
+                .uri(PROTECTED)
+                .header(HeaderNames.API_KEY, "sk_unknown")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        client.get()
+                .uri(PROTECTED)
+                .header(HeaderNames.API_KEY, FakeService.EXPIRED_API_KEY)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        var withKey = client.mutate()
+                .defaultHeader(HeaderNames.API_KEY, FakeService.API_KEY)
+                .build();
+        withKey.get().uri(PROTECTED).exchange().expectStatus().isOk();
+        var revoked = RevocationKeys.apiKey(FakeService.API_KEY_ID);
+        try {
+            redis.opsForValue().set(revoked, "1", Duration.ofMinutes(1)).block();
+            // Cached as valid a moment ago, refused now: the revocation list is read on every request.
+            withKey.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
+        } finally {
+            redis.delete(revoked).block();
+        }
+    }
+
+    private static JWSHeader header(String keyId) {
+        return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build();
+    }
+
+    private static com.nimbusds.jose.JWSSigner signer() {
+        return Tokens.signer(Tokens.KEY);
+    }
+
+    private static String unsigned(JWTClaimsSet claims) {
+        return Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+                + claims.toPayload().toBase64URL() + ".";
+    }
+}

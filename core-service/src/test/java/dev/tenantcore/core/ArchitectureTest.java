@@ -22,4 +22,25 @@ class ArchitectureTest {
                     "dev.tenantcore.search..",
                     "dev.tenantcore.worker..",
                     "dev.tenantcore.gateway..");
+
+    /** A feature's controllers are its own; other features use its top-level facade. */
+    @ArchTest
+    static final ArchRule controllersAreNotUsedByOtherCode = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.tenantcore.core.*.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.tenantcore.core.*.web..");
+
+    /** Tenant data is reached through Tenancy's transactions, never by setting the tenant by hand. */
+    @ArchTest
+    static final ArchRule onlyTenancySetsTheTenant = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.tenantcore.core.tenancy..")
+            .should()
+            .callMethod(
+                    dev.tenantcore.support.tenancy.TenantContext.class,
+                    "callAs",
+                    dev.tenantcore.support.tenancy.TenantContext.Tenant.class,
+                    java.util.function.Supplier.class);
 }

@@ -1,0 +1,5 @@
+/** RBAC: roles, permissions with conditions, scoped assignments and the one authorization facade. */
+@NullMarked
+package dev.tenantcore.core.authorization;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,20 @@
+package dev.tenantcore.core.invitations;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Invitations.
+ *
+ * @param validity how long an invitation can be accepted after it was (re)sent
+ * @param acceptUrl the frontend page that accepts an invitation; the token is appended
+ */
+@Validated
+@ConfigurationProperties("tenantcore.core.invitations")
+public record InvitationProperties(
+        @DefaultValue("7d") Duration validity,
+
+        @DefaultValue("http://localhost:3000/invitations/accept?token=")
+        String acceptUrl) {}

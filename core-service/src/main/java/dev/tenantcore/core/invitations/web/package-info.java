@@ -1,0 +1,5 @@
+/** Invitation endpoints. */
+@NullMarked
+package dev.tenantcore.core.invitations.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Usage analytics read from the analytics schema. */
+@NullMarked
+package dev.tenantcore.core.usage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.tenantcore.auth;
 
+import dev.tenantcore.contracts.jobs.EmailJob;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,8 +81,7 @@ public final class Api {
         if (signup.status() != 201) {
             throw new AssertionError("sign-up failed: " + signup.raw().body());
         }
-        String token =
-                EmailJobsProbe.awaitPayload(email, "signup").path("token").asString();
+        String token = EmailJobsProbe.awaitToken(email, EmailJob.SIGNUP_CONFIRMATION);
         var verify = post("/api/v1/auth/verify", Map.of("type", "signup", "token", token));
         if (verify.status() != 200) {
             throw new AssertionError("confirmation failed: " + verify.raw().body());

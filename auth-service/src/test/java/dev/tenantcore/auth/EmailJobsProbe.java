@@ -6,7 +6,6 @@ import dev.tenantcore.engines.test.SharedEngines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,17 +26,32 @@ public final class EmailJobsProbe {
 
     private EmailJobsProbe() {}
 
-    /** The payload of the newest e-mail job to the address with the type, waiting up to 15 s. */
-    public static JsonNode awaitPayload(String to, String type) {
+    /**
+     * The newest e-mail job to the address with the template (an {@code EmailJob} name), waiting up to 15 s: the
+     * Kafka record's key under {@code key}, its value (a {@code JobRequest}) under {@code value}.
+     */
+    public static JsonNode awaitJob(String to, String template) {
         start();
         return await(
                 () -> JOBS.reversed().stream()
-                        .map(job -> job.path("payload"))
-                        .filter(p -> p.path("to").asString("").equals(to.strip())
-                                && p.path("type").asString("").equals(type))
+                        .filter(job -> {
+                            JsonNode p = job.path("value").path("payload");
+                            return p.path("to").asString("").equals(to.strip())
+                                    && p.path("template").asString("").equals(template);
+                        })
                         .findFirst()
                         .orElse(null),
-                "e-mail job " + type + " to " + to);
+                "e-mail job " + template + " to " + to);
+    }
+
+    /** The payload ({@code EmailJob}: template, to, params) of the newest matching e-mail job. */
+    public static JsonNode awaitPayload(String to, String template) {
+        return awaitJob(to, template).path("value").path("payload");
+    }
+
+    /** The token parameter of the newest matching e-mail job. */
+    public static String awaitToken(String to, String template) {
+        return awaitPayload(to, template).path("params").path("token").asString();
     }
 
     /** Every e-mail job seen so far. */
@@ -97,13 +111,19 @@ public final class EmailJobsProbe {
                     while (true) {
                         for (var record : consumer.poll(Duration.ofMillis(100))) {
                             JsonNode json = Api.JSON.readTree(record.value());
-                            (record.topic().equals(Topics.AUTH_USERS) ? EVENTS : JOBS).add(json);
+                            if (record.topic().equals(Topics.AUTH_USERS)) {
+                                EVENTS.add(json);
+                            } else {
+                                var job = Api.JSON.createObjectNode();
+                                job.put("key", record.key());
+                                job.set("value", json);
+                                JOBS.add(job);
+                            }
                         }
                     }
                 },
                 "email-jobs-probe");
         thread.setDaemon(true);
         thread.start();
-        Map.of();
     }
 }

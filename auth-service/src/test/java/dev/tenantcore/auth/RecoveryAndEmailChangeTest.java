@@ -4,6 +4,7 @@ import static dev.tenantcore.auth.Api.PASSWORD;
 import static dev.tenantcore.auth.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.contracts.jobs.EmailJob;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,7 @@ class RecoveryAndEmailChangeTest {
         assertThat(unknown.status()).isEqualTo(202);
         assertThat(known.body()).isEqualTo(unknown.body());
 
-        String token =
-                EmailJobsProbe.awaitPayload(email, "recovery").path("token").asString();
+        String token = EmailJobsProbe.awaitToken(email, EmailJob.RECOVERY);
         var session = api.post("/api/v1/auth/verify", Map.of("type", "recovery", "token", token));
         assertThat(session.status()).isEqualTo(200);
         assertThat(Api.claims(session.data().path("accessToken").asString())
@@ -54,8 +54,7 @@ class RecoveryAndEmailChangeTest {
     void aSignupTokenIsNotARecoveryToken() {
         String email = Api.uniqueEmail("mixup");
         api.post("/api/v1/auth/signup", Map.of("email", email, "password", PASSWORD));
-        String token =
-                EmailJobsProbe.awaitPayload(email, "signup").path("token").asString();
+        String token = EmailJobsProbe.awaitToken(email, EmailJob.SIGNUP_CONFIRMATION);
         assertThat(api.post("/api/v1/auth/verify", Map.of("type", "recovery", "token", token))
                         .status())
                 .isEqualTo(401);
@@ -73,9 +72,7 @@ class RecoveryAndEmailChangeTest {
         assertThat(requested.data().path("pendingEmail").asString()).isEqualTo(newEmail);
         assertThat(api.login(newEmail, PASSWORD).status()).isEqualTo(401);
 
-        String token = EmailJobsProbe.awaitPayload(newEmail, "email_change")
-                .path("token")
-                .asString();
+        String token = EmailJobsProbe.awaitToken(newEmail, EmailJob.EMAIL_CHANGE);
         assertThat(api.post("/api/v1/auth/verify", Map.of("type", "email_change", "token", token))
                         .status())
                 .isEqualTo(200);

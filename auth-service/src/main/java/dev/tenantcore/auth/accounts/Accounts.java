@@ -4,6 +4,7 @@ import dev.tenantcore.auth.audit.AuditLog;
 import dev.tenantcore.auth.audit.RequestOrigin;
 import dev.tenantcore.auth.config.AuthProperties;
 import dev.tenantcore.contracts.events.auth.AuthEvent;
+import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.support.web.ApiException;
 import java.time.Instant;
 import java.util.Map;
@@ -70,7 +71,7 @@ public class Accounts {
                     OneTimeTokens.Purpose.SIGNUP,
                     address,
                     properties.signup().confirmationTtl());
-            emails.send("confirm_signup", address, id, "signup", token);
+            emails.send(EmailJob.SIGNUP_CONFIRMATION, address, id, token);
         }
         audit.record(new AuthEvent.UserRegistered(id, address, !confirm), origin);
         return require(id);
@@ -142,7 +143,7 @@ public class Accounts {
                 OneTimeTokens.Purpose.EMAIL_CHANGE,
                 address,
                 properties.signup().confirmationTtl());
-        emails.send("confirm_email_change", address, id, "email_change", token);
+        emails.send(EmailJob.EMAIL_CHANGE, address, id, token);
         return require(id);
     }
 
@@ -162,7 +163,7 @@ public class Accounts {
                     OneTimeTokens.Purpose.RECOVERY,
                     row.user().email(),
                     properties.signup().recoveryTtl());
-            emails.send("recovery", row.user().email(), id, "recovery", token);
+            emails.send(EmailJob.RECOVERY, row.user().email(), id, token);
             audit.record(new AuthEvent.PasswordRecoveryRequested(id), origin);
         });
     }

@@ -1,39 +1,35 @@
 package dev.tenantcore.auth.accounts;
 
-import dev.tenantcore.auth.config.AuthProperties;
 import dev.tenantcore.contracts.events.EventMetadata;
+import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.contracts.jobs.JobRequest;
 import dev.tenantcore.contracts.jobs.JobTypes;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Asks the worker to send an e-mail: a {@link JobRequest} on {@code jobs.email}, through the outbox so that it
- * leaves only if the transaction that created the token commits. Payload: template, to, token, type, link.
+ * Asks the worker to send an e-mail: a {@link JobRequest} on {@code jobs.email} whose payload is the shared
+ * {@link EmailJob} contract (template, to, params with the token), through the outbox so that it leaves only if the
+ * transaction that created the token commits. The worker renders the template and builds the link from its own
+ * frontend URL. The user is the job's actor, so the record is keyed by user id.
  */
 @Component
 class EmailJobs {
 
     private final ApplicationEventPublisher publisher;
-    private final AuthProperties properties;
 
-    EmailJobs(ApplicationEventPublisher publisher, AuthProperties properties) {
+    EmailJobs(ApplicationEventPublisher publisher) {
         this.publisher = publisher;
-        this.properties = properties;
     }
 
-    void send(String template, String to, UUID userId, String type, String token) {
-        String link = UriComponentsBuilder.fromUri(properties.signup().siteUrl())
-                .path("/auth/confirm")
-                .queryParam("type", type)
-                .queryParam("token", token)
-                .build()
-                .toUriString();
-        var payload =
-                Map.<String, Object>of("template", template, "to", to, "type", type, "token", token, "link", link);
-        publisher.publishEvent(new JobRequest(EventMetadata.now(JobTypes.EMAIL, null, userId), payload));
+    /**
+     * @param template one of {@link EmailJob#SIGNUP_CONFIRMATION}, {@link EmailJob#RECOVERY},
+     *     {@link EmailJob#EMAIL_CHANGE}
+     */
+    void send(String template, String to, UUID userId, String token) {
+        var job = new EmailJob(template, to, Map.of("token", token));
+        publisher.publishEvent(new JobRequest(EventMetadata.now(JobTypes.EMAIL, null, userId), job.toPayload()));
     }
 }

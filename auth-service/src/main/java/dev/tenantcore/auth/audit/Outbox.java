@@ -15,7 +15,8 @@ import org.springframework.modulith.events.RoutingTarget;
 /**
  * The transactional outbox: events and jobs published inside a transaction are stored in {@code event_publication}
  * with it and sent to Kafka after commit. Integration events go to {@code auth.users} keyed by org (or user) id,
- * jobs to {@code jobs.<type>} keyed by job id. Publications that failed to send are
+ * jobs to {@code jobs.<type>} keyed the same way (the
+ * job id when neither is known). Publications that failed to send are
  * resubmitted by {@link OutboxResubmission}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,13 +43,10 @@ class Outbox {
     }
 
     private static RoutingTarget route(Object event) {
-        if (event instanceof JobRequest job) {
-            return RoutingTarget.forTarget(Topics.jobs(job.metadata().type()))
-                    .andKey(job.metadata().id().toString());
-        }
-        EventMetadata metadata = ((IntegrationEvent<?>) event).metadata();
+        EventMetadata metadata =
+                event instanceof JobRequest job ? job.metadata() : ((IntegrationEvent<?>) event).metadata();
+        String topic = event instanceof JobRequest ? Topics.jobs(metadata.type()) : Topics.AUTH_USERS;
         UUID key = metadata.orgId() != null ? metadata.orgId() : metadata.actorId();
-        return RoutingTarget.forTarget(Topics.AUTH_USERS)
-                .andKey(key == null ? metadata.id().toString() : key.toString());
+        return RoutingTarget.forTarget(topic).andKey(key == null ? metadata.id().toString() : key.toString());
     }
 }

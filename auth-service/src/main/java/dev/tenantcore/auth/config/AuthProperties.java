@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param login failed-login limits
  * @param apiKeys organization API keys
  * @param core where core-service's internal authorization API is
+ * @param mfa second factors
  */
 @Validated
 @ConfigurationProperties("tenantcore.auth")
@@ -31,7 +32,8 @@ public record AuthProperties(
         @Valid Encryption encryption,
         @Valid @DefaultValue Login login,
         @Valid @DefaultValue ApiKeys apiKeys,
-        @Valid @DefaultValue Core core) {
+        @Valid @DefaultValue Core core,
+        @Valid @DefaultValue Mfa mfa) {
 
     /**
      * @param accessTokenTtl lifetime of an access token, and of a session's revocation-list entry
@@ -100,4 +102,18 @@ public record AuthProperties(
     public record Core(
             @DefaultValue("http://127.0.0.1:8082") URI baseUrl,
             @DefaultValue("2s") Duration timeout) {}
+
+    /**
+     * @param issuer the issuer authenticator apps show beside a TOTP factor
+     * @param challengeTtl how long a challenge may be answered
+     * @param maxFactors factors a user may have
+     * @param window time steps accepted either side of the current one (clock drift)
+     * @param recoveryCodes how many single-use recovery codes a user gets
+     */
+    public record Mfa(
+            @DefaultValue("TenantCore") @NotBlank String issuer,
+            @DefaultValue("5m") Duration challengeTtl,
+            @DefaultValue("10") @Min(1) int maxFactors,
+            @DefaultValue("1") @Min(0) int window,
+            @DefaultValue("10") @Min(1) int recoveryCodes) {}
 }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A login lock answers 429 with {@code Retry-After}, which the shared mapping cannot know. */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RateLimitAdvice {
 
     @ExceptionHandler(SessionProblems.LoginRateLimited.class)

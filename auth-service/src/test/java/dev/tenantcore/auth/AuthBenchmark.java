@@ -1,0 +1,130 @@
+package dev.tenantcore.auth;
+
+import static dev.tenantcore.auth.Api.PASSWORD;
+
+import dev.tenantcore.auth.accounts.Passwords;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The benchmark command (prints numbers, asserts nothing; skipped unless {@code -Dbenchmark=true}):
+ *
+ * <pre>
+ * ./mvnw -B -o verify -pl auth-service -Dtest=AuthBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * Measures, on this machine and in the shared test context: raw Argon2id verifications per second at the service's
+ * parameters (in-process, one thread per core), password logins per second over HTTP (the same concurrency) and
+ * their ratio, and refresh-token grants per second over HTTP. Duration per phase: {@code -Dbenchmark.seconds} (10).
+ */
+@AuthServiceTest
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class AuthBenchmark {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void loginAndRefreshThroughput() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
+        int clients = cores * 2;
+
+        var passwords = new Passwords();
+        String hash = passwords.hash(PASSWORD);
+        double hashes = rate(cores, phase, i -> () -> passwords.matches(PASSWORD, hash));
+
+        List<String> emails = new ArrayList<>();
+        Api setup = new Api(port);
+        for (int i = 0; i < clients; i++) {
+            String email = Api.uniqueEmail("bench");
+            setup.signUpConfirmed(email);
+            emails.add(email);
+        }
+        List<Api> apis = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            apis.add(new Api(port));
+        }
+        // Warm-up: connections, JIT, signing key cache.
+        for (int i = 0; i < clients; i++) {
+            apis.get(i).login(emails.get(i), PASSWORD);
+        }
+        double logins = rate(clients, phase, i -> () -> check(apis.get(i).login(emails.get(i), PASSWORD)));
+
+        List<String[]> refresh = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            refresh.add(new String[] {
+                apis.get(i)
+                        .login(emails.get(i), PASSWORD)
+                        .data()
+                        .path("refreshToken")
+                        .asString()
+            });
+        }
+        double refreshes = rate(clients, phase, i -> () -> {
+            var response = check(apis.get(i).refresh(refresh.get(i)[0]));
+            refresh.get(i)[0] = response.data().path("refreshToken").asString();
+            return true;
+        });
+
+        System.out.printf(
+                Locale.ROOT,
+                """
+                ==== auth-service benchmark (%d cores, %d s per phase, %d HTTP clients) ====
+                raw Argon2id verifications/s (m=%d KiB, t=%d, p=%d, %d threads): %.1f
+                password logins/s over HTTP: %.1f  (ratio to raw hashes: %.2f)
+                refresh-token grants/s over HTTP: %.1f
+                %n""",
+                cores,
+                phase.toSeconds(),
+                clients,
+                Passwords.MEMORY_KIB,
+                Passwords.ITERATIONS,
+                Passwords.PARALLELISM,
+                cores,
+                hashes,
+                logins,
+                logins / hashes,
+                refreshes);
+    }
+
+    private static Api.Response check(Api.Response response) {
+        if (response.status() != 200) {
+            throw new AssertionError("unexpected answer: " + response.raw().body());
+        }
+        return response;
+    }
+
+    /** Operations per second of {@code threads} threads each running its task in a loop for the duration. */
+    private static double rate(int threads, Duration duration, java.util.function.IntFunction<Callable<?>> task)
+            throws Exception {
+        var count = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < threads; i++) {
+                Callable<?> work = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        work.call();
+                        count.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+            return count.get() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}

@@ -27,7 +27,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Stateless resource-server security: every request needs a valid access token except health probes,
- * the OpenAPI document and the service's configured public paths. Failures answer with the envelope.
+ * the Prometheus scrape endpoint, the OpenAPI document and the service's configured public paths.
+ * Failures answer with the envelope. {@code /actuator/prometheus} is open on the service port like the
+ * probes: Prometheus has no user token; the gateway never routes {@code /actuator/**} and the
+ * NetworkPolicies admit only a service's callers and the {@code monitoring} namespace. Metrics carry no
+ * personal data (URI tags are templates, not paths).
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -68,7 +72,12 @@ public class ResourceServerSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
+                        .requestMatchers(
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/actuator/prometheus",
+                                "/v3/api-docs/**",
+                                "/error")
                         .permitAll()
                         .requestMatchers(properties.publicPaths().toArray(String[]::new))
                         .permitAll()

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
         classes = ErrorEnvelopeTest.SampleApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=sample-service", "tenantcore.web.max-body-size=64KB"})
-class ErrorEnvelopeTest {
+public class ErrorEnvelopeTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -173,7 +173,7 @@ class ErrorEnvelopeTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     @Import({SampleController.class, TestTokens.Config.class})
-    static class SampleApplication {}
+    public static class SampleApplication {}
 
     @RestController
     static class SampleController {

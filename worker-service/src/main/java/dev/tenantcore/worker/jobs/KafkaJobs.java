@@ -48,6 +48,9 @@ class KafkaJobs {
         backOff.setMaxInterval(Duration.ofMinutes(1).toMillis());
         var handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(JobRejected.class);
+        // Retry the failed record from memory instead of seeking and fetching it again, so the spacing
+        // of attempts is the backoff itself and not the backoff plus a broker round trip.
+        handler.setSeekAfterError(false);
         return handler;
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.support.errors;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.support.observability;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.support.tenancy;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,5 +16,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({KafkaTestConfiguration.class, OpenSearchTestConfiguration.class, TestTokens.Config.class})
+@Import({KafkaTestConfiguration.class, OpenSearchTestConfiguration.class, CoreStub.Config.class, TestTokens.Config.class
+})
 public @interface SearchServiceTest {}

@@ -35,7 +35,8 @@ final class Accounts {
     static Session signUpAndConfirm(RunningSystem system, String name) throws Exception {
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "correct horse " + UUID.randomUUID();
-        var signup = post(system, "/api/v1/auth/signup", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password));
+        var signup = post(
+                system, "/api/v1/auth/signup", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password));
         if (signup.statusCode() / 100 != 2) {
             throw new IllegalStateException("sign-up failed: " + signup.statusCode() + " " + signup.body());
         }
@@ -45,7 +46,11 @@ final class Accounts {
             throw new IllegalStateException("confirmation failed: " + verified.statusCode() + " " + verified.body());
         }
         JsonNode data = json.readTree(verified.body()).path("data");
-        return new Session(email, password, data.path("accessToken").asString(), data.path("refreshToken").asString());
+        return new Session(
+                email,
+                password,
+                data.path("accessToken").asString(),
+                data.path("refreshToken").asString());
     }
 
     /** Waits for the confirmation mail to this address and returns the token its link carries. */

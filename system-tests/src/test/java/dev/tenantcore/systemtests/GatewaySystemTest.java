@@ -64,7 +64,8 @@ class GatewaySystemTest {
     void signUpConfirmedByTheMailedLinkGivesAWorkingSession() throws Exception {
         var me = get("/api/v1/auth/user");
         assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(me.body()).path("data").path("email").asString()).isEqualTo(user.email());
+        assertThat(json.readTree(me.body()).path("data").path("email").asString())
+                .isEqualTo(user.email());
     }
 
     @Test

@@ -142,22 +142,27 @@ class AccessProfiles implements MessageListener {
     }
 
     private AccessProfile fromDatabase(UUID orgId, UUID userId) {
-        record Row(String scopeType, UUID scopeId, String role, String permissions) {}
+        record Row(String scopeType, UUID scopeId, String role, boolean builtIn, String permissions) {}
         List<Row> rows = jdbc.sql("""
-                        select 0 as rank, 'org' as scope_type, m.org_id as scope_id, r.name, r.permissions::text
+                        select 0 as rank, 'org' as scope_type, m.org_id as scope_id, r.name, r.built_in,
+                            r.permissions::text
                         from memberships m
                         join roles r on r.id = m.role_id
                         join organizations o on o.id = m.org_id and o.deleted_at is null
                         where m.org_id = :org and m.user_id = :user
                         union all
-                        select 1, a.scope_type, a.scope_id, r.name, r.permissions::text
+                        select 1, a.scope_type, a.scope_id, r.name, r.built_in, r.permissions::text
                         from role_assignments a join roles r on r.id = a.role_id
                         where a.org_id = :org and a.user_id = :user
                         order by rank""")
                 .param("org", orgId)
                 .param("user", userId)
-                .query((rs, n) ->
-                        new Row(rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Row(
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getString(6)))
                 .list();
         if (rows.isEmpty() || !rows.getFirst().scopeType().equals("org")) {
             return AccessProfile.NONE;
@@ -165,7 +170,12 @@ class AccessProfiles implements MessageListener {
         List<AccessProfile.ScopedRole> roles = new ArrayList<>();
         for (Row row : rows) {
             roles.add(new AccessProfile.ScopedRole(
-                    row.scopeType(), row.scopeId(), row.role(), json.readValue(row.permissions(), PERMISSIONS)));
+                    row.scopeType(),
+                    row.scopeId(),
+                    row.role(),
+                    row.builtIn() && BuiltInRoles.isBuiltIn(row.role())
+                            ? BuiltInRoles.permissions(row.role())
+                            : json.readValue(row.permissions(), PERMISSIONS)));
         }
         return new AccessProfile(true, rows.getFirst().role(), List.copyOf(roles));
     }

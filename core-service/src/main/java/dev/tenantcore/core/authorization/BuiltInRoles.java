@@ -22,8 +22,11 @@ public final class BuiltInRoles {
             "projects",
             "roles",
             "audit-log",
-            "api-keys",
+            "api_keys",
             "usage",
+            "jobs",
+            "reports",
+            "exports",
             "ownership");
 
     private static final Map<String, String> CREATED_BY_ME = Map.of("createdBy", Permission.USER);
@@ -40,6 +43,18 @@ public final class BuiltInRoles {
         return PERMISSIONS.keySet();
     }
 
+    /**
+     * The fixed permissions of a built-in role. Decisions use these rather than the copy stored with the
+     * org's role, so orgs created before a change of the built-ins get it too.
+     */
+    public static List<Permission> permissions(String name) {
+        List<Permission> permissions = PERMISSIONS.get(name);
+        if (permissions == null) {
+            throw new IllegalArgumentException("not a built-in role: " + name);
+        }
+        return permissions;
+    }
+
     private static Map<String, List<Permission>> definitions() {
         List<Permission> viewer = List.of(
                 Permission.of("read", "organization"),
@@ -47,16 +62,21 @@ public final class BuiltInRoles {
                 Permission.of("read", "teams"),
                 Permission.of("read", "projects"),
                 Permission.of("read", "roles"),
-                Permission.of("read", "usage"));
+                Permission.of("read", "usage"),
+                Permission.of("read", "jobs"),
+                Permission.of("read", "reports"));
         var member = new java.util.ArrayList<>(viewer);
         member.addAll(List.of(
                 Permission.of("create", "projects"),
                 Permission.of("update", "projects", CREATED_BY_ME),
                 Permission.of("delete", "projects", CREATED_BY_ME),
-                Permission.of("create", "api-keys"),
-                Permission.of("read", "api-keys", CREATED_BY_ME),
-                Permission.of("update", "api-keys", CREATED_BY_ME),
-                Permission.of("delete", "api-keys", CREATED_BY_ME)));
+                Permission.of("create", "reports"),
+                Permission.of("create", "exports"),
+                Permission.of("read", "exports"),
+                Permission.of("create", "api_keys"),
+                Permission.of("read", "api_keys", CREATED_BY_ME),
+                Permission.of("update", "api_keys", CREATED_BY_ME),
+                Permission.of("delete", "api_keys", CREATED_BY_ME)));
         List<Permission> admin = List.of(
                 Permission.of("read", "*"),
                 Permission.of("update", "organization"),
@@ -65,7 +85,10 @@ public final class BuiltInRoles {
                 Permission.of("*", "teams"),
                 Permission.of("*", "projects"),
                 Permission.of("*", "roles"),
-                Permission.of("*", "api-keys"));
+                Permission.of("*", "api_keys"),
+                Permission.of("*", "jobs"),
+                Permission.of("*", "reports"),
+                Permission.of("*", "exports"));
         Map<String, List<Permission>> roles = new LinkedHashMap<>();
         // Only owners hold "ownership": deleting the org, and granting or taking the owner role.
         roles.put(OWNER, List.of(Permission.of("*", "*")));

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param action create, read, update, delete or *
  * @param resource a resource type (organization, members, invitations, teams, projects, roles, audit-log,
- *     api-keys, usage, ...) or *
+ *     api_keys, usage, jobs, reports, exports, ...) or *; {@code api-keys} is accepted as {@code api_keys}
  * @param conditions attribute name to required value; absent or empty for none
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -24,7 +24,7 @@ public record Permission(
         @Pattern(regexp = "create|read|update|delete|\\*", message = "must be create, read, update, delete or *")
         String action,
 
-        @NotNull @Pattern(regexp = "\\*|[a-z][a-z-]{0,49}", message = "must be a resource type such as projects, or *")
+        @NotNull @Pattern(regexp = "\\*|[a-z][a-z_-]{0,49}", message = "must be a resource type such as projects, or *")
         String resource,
 
         @Nullable @Size(max = 10)
@@ -33,6 +33,7 @@ public record Permission(
     public static final String USER = "$user";
 
     public Permission {
+        resource = resource == null ? null : canonicalResource(resource);
         conditions = conditions == null ? Map.of() : Map.copyOf(conditions);
     }
 
@@ -46,7 +47,12 @@ public record Permission(
 
     public boolean covers(String action, String resource) {
         return (this.action.equals("*") || this.action.equals(action))
-                && (this.resource.equals("*") || this.resource.equals(resource));
+                && (this.resource.equals("*") || this.resource.equals(canonicalResource(resource)));
+    }
+
+    /** The one name of a resource type: auth-service says {@code api_keys}, older roles said {@code api-keys}. */
+    public static String canonicalResource(String resource) {
+        return resource.equals("api-keys") ? "api_keys" : resource;
     }
 
     /** Whether every condition holds for the resource's attributes and the caller. */

@@ -321,7 +321,9 @@ public class Roles {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getBoolean(5),
-                json.readValue(rs.getString(6), PERMISSIONS),
+                rs.getBoolean(5) && BuiltInRoles.isBuiltIn(rs.getString(3))
+                        ? BuiltInRoles.permissions(rs.getString(3))
+                        : json.readValue(rs.getString(6), PERMISSIONS),
                 rs.getObject(7, OffsetDateTime.class).toInstant(),
                 rs.getObject(8, OffsetDateTime.class).toInstant(),
                 rs.getLong(9));

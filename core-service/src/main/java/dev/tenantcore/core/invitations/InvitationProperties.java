@@ -9,12 +9,7 @@ import org.springframework.validation.annotation.Validated;
  * Invitations.
  *
  * @param validity how long an invitation can be accepted after it was (re)sent
- * @param acceptUrl the frontend page that accepts an invitation; the token is appended
  */
 @Validated
 @ConfigurationProperties("tenantcore.core.invitations")
-public record InvitationProperties(
-        @DefaultValue("7d") Duration validity,
-
-        @DefaultValue("http://localhost:3000/invitations/accept?token=")
-        String acceptUrl) {}
+public record InvitationProperties(@DefaultValue("7d") Duration validity) {}

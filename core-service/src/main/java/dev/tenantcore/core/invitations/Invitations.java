@@ -4,6 +4,7 @@ import dev.tenantcore.contracts.api.ErrorCode;
 import dev.tenantcore.contracts.api.PageQuery;
 import dev.tenantcore.contracts.events.core.CoreEventTypes;
 import dev.tenantcore.contracts.events.core.InvitationChanged;
+import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.contracts.jobs.JobTypes;
 import dev.tenantcore.core.audit.AuditTrail;
 import dev.tenantcore.core.authorization.Authorization;
@@ -229,36 +230,20 @@ public class Invitations {
         });
     }
 
+    /**
+     * Enqueues the invitation e-mail as a shared-contracts {@link EmailJob}: the worker renders the
+     * template and builds the accept link from its frontend URL and the token.
+     */
     private void sendEmail(Caller inviter, Invitation invitation, String token) {
         String orgName = jdbc.sql("select name from organizations where id = ?")
                 .param(invitation.orgId())
                 .query(String.class)
                 .single();
-        String link = properties.acceptUrl() + token;
-        events.enqueueJob(
-                JobTypes.EMAIL,
-                invitation.orgId(),
-                inviter.userId(),
-                Map.of(
-                        "to",
-                        invitation.email(),
-                        "template",
-                        "invitation",
-                        "subject",
-                        "You are invited to join " + orgName,
-                        "body",
-                        inviter.email() + " invited you to join " + orgName + " as " + invitation.role()
-                                + ".\n\nAccept the invitation: " + link + "\n\nThe link expires on "
-                                + invitation.expiresAt() + ".",
-                        "data",
-                        Map.of(
-                                "invitationId", invitation.id().toString(),
-                                "orgId", invitation.orgId().toString(),
-                                "orgName", orgName,
-                                "role", invitation.role(),
-                                "acceptUrl", link,
-                                "token", token,
-                                "expiresAt", invitation.expiresAt().toString())));
+        var job = new EmailJob(
+                EmailJob.INVITATION,
+                invitation.email(),
+                Map.of("token", token, "orgName", orgName, "inviterEmail", inviter.email(), "role", invitation.role()));
+        events.enqueueJob(JobTypes.EMAIL, invitation.orgId(), inviter.userId(), job.toPayload());
     }
 
     private Invitation pending(UUID orgId, UUID invitationId) {

@@ -280,6 +280,103 @@ class AccessControlTest {
                 .isFalse();
     }
 
+    @Test
+    void builtInRolesGrantWhatOtherServicesAskFor() {
+        Api admin = Api.newUser(port);
+        fixtures.addMember(orgId, admin, "admin");
+        Api member = Api.newUser(port);
+        fixtures.addMember(orgId, member, "member");
+        Api viewer = Api.newUser(port);
+        fixtures.addMember(orgId, viewer, "viewer");
+        Map<String, Api> users = Map.of("owner", owner, "admin", admin, "member", member, "viewer", viewer);
+        // role -> "action resource" -> allowed (auth-service: api_keys; worker-service: jobs, reports, exports)
+        Map<String, Map<String, Boolean>> expected = Map.of(
+                "owner", Map.of("delete api_keys", true, "delete jobs", true, "create exports", true),
+                "admin",
+                        Map.of(
+                                "create api_keys",
+                                true,
+                                "delete api_keys",
+                                true,
+                                "read jobs",
+                                true,
+                                "create reports",
+                                true,
+                                "create exports",
+                                true,
+                                "read exports",
+                                true),
+                "member",
+                        Map.of(
+                                "create api_keys",
+                                true,
+                                "create api-keys",
+                                true,
+                                "delete api_keys",
+                                false,
+                                "read jobs",
+                                true,
+                                "create reports",
+                                true,
+                                "read reports",
+                                true,
+                                "create exports",
+                                true,
+                                "read exports",
+                                true),
+                "viewer",
+                        Map.of(
+                                "read jobs",
+                                true,
+                                "read reports",
+                                true,
+                                "create reports",
+                                false,
+                                "create exports",
+                                false,
+                                "read exports",
+                                false,
+                                "create api_keys",
+                                false));
+        expected.forEach((role, checks) -> checks.forEach((check, allowed) -> {
+            String[] parts = check.split(" ");
+            assertThat(allowedTo(users.get(role), parts[0], parts[1], Map.of()))
+                    .as(role + " " + check)
+                    .isEqualTo(allowed);
+        }));
+        // Members manage their own API keys only; the hyphenated name means the same.
+        for (String resource : List.of("api_keys", "api-keys")) {
+            for (String action : List.of("read", "update", "delete")) {
+                assertThat(allowedTo(member, action, resource, Map.of("createdBy", member.userId.toString())))
+                        .as("member " + action + " own " + resource)
+                        .isTrue();
+                assertThat(allowedTo(member, action, resource, Map.of("createdBy", owner.userId.toString())))
+                        .as("member " + action + " other's " + resource)
+                        .isFalse();
+            }
+        }
+    }
+
+    boolean allowedTo(Api user, String action, String resource, Map<String, String> attributes) {
+        String request = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .writeValueAsString(Map.of(
+                        "userId",
+                        user.userId.toString(),
+                        "orgId",
+                        orgId.toString(),
+                        "action",
+                        action,
+                        "resource",
+                        resource,
+                        "attributes",
+                        attributes));
+        return internal("POST", "/internal/authz/check", request)
+                .get("data")
+                .get("allowed")
+                .asBoolean();
+    }
+
     JsonNode internal(String method, String path, String body) {
         try {
             var response = HttpClient.newHttpClient()

@@ -4,13 +4,16 @@ import static dev.tenantcore.core.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.contracts.events.Topics;
+import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.core.Api;
 import dev.tenantcore.core.CoreServiceTest;
 import dev.tenantcore.core.Fixtures;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +41,16 @@ class InvitationsTest {
                         Duration.ofSeconds(20))
                 .value());
         assertThat(job.get("metadata").get("type").asString()).isEqualTo("email");
-        assertThat(job.get("payload").get("to").asString()).isEqualTo(invitee.email);
-        String token = job.get("payload").get("data").get("token").asString();
+        var email = EmailJob.fromPayload(
+                JSON.convertValue(job.get("payload"), new TypeReference<Map<String, Object>>() {}));
+        assertThat(email.template()).isEqualTo(EmailJob.INVITATION);
+        assertThat(email.to()).isEqualTo(invitee.email);
+        assertThat(email.params())
+                .containsEntry("orgName", "Inviting Org")
+                .containsEntry("inviterEmail", owner.email)
+                .containsEntry("role", "member")
+                .containsOnlyKeys("token", "orgName", "inviterEmail", "role");
+        String token = email.params().get("token");
 
         Api someoneElse = Api.newUser(port);
         assertThat(someoneElse

@@ -50,7 +50,7 @@ class InternalAuthorizationController {
      * @param userId the acting user
      * @param orgId the org
      * @param action create, read, update or delete
-     * @param resource the resource type, e.g. api-keys
+     * @param resource the resource type, e.g. api_keys (api-keys is the same), jobs, reports, exports
      * @param attributes attributes of the resource for conditions, e.g. {@code createdBy}, {@code projectId},
      *     {@code teamId}
      */
@@ -61,7 +61,7 @@ class InternalAuthorizationController {
             @NotNull @Pattern(regexp = "create|read|update|delete")
             String action,
 
-            @NotNull @Pattern(regexp = "[a-z][a-z-]{0,49}") String resource,
+            @NotNull @Pattern(regexp = "[a-z][a-z_-]{0,49}") String resource,
             @Nullable @Size(max = 20) Map<String, Object> attributes) {}
 
     /** @param allowed whether the action is allowed */

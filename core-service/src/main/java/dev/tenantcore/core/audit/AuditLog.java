@@ -96,6 +96,71 @@ public class AuditLog {
             @Nullable Long firstBrokenSeq,
             @Nullable UUID firstBrokenId) {}
 
+    /**
+     * An audit entry as other services see it: who did what to which resource, without the before/after
+     * snapshots or the hash.
+     *
+     * @param id the entry id
+     * @param seq its position in the org's chain
+     * @param createdAt when it happened
+     * @param actorId who did it (null for the system)
+     * @param action what happened, e.g. project.updated
+     * @param resourceType the kind of resource
+     * @param resourceId the resource's id
+     * @param ip the client address
+     * @param requestId the request that made the change
+     */
+    public record ServiceEntry(
+            UUID id,
+            long seq,
+            Instant createdAt,
+            @Nullable UUID actorId,
+            String action,
+            String resourceType,
+            @Nullable String resourceId,
+            @Nullable String ip,
+            @Nullable String requestId) {}
+
+    /**
+     * A page of entries with {@code from <= createdAt < to}, oldest first, for a service (reports, exports).
+     * Runs as the org, so row-level security applies; an unknown org has no entries.
+     */
+    public ServicePage serviceEntries(UUID orgId, @Nullable Instant from, @Nullable Instant to, int page, int limit) {
+        Where where = new Where()
+                .and("org_id = ?", orgId)
+                .andIf(utc(from), "created_at >= ?")
+                .andIf(utc(to), "created_at < ?");
+        long offset = (long) (page - 1) * limit;
+        return tenancy.readCommitted(orgId, null, () -> {
+            long total = jdbc.sql("select count(*) from audit_log" + where.sql())
+                    .params(where.params())
+                    .query(Long.class)
+                    .single();
+            var items = jdbc.sql("select id, seq, created_at, actor_id, action, resource_type, resource_id, ip,"
+                            + " request_id from audit_log" + where.sql() + " order by seq limit " + limit
+                            + " offset " + offset)
+                    .params(where.params())
+                    .query((rs, n) -> new ServiceEntry(
+                            rs.getObject(1, UUID.class),
+                            rs.getLong(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getObject(4, UUID.class),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9)))
+                    .list();
+            return new ServicePage(items, total);
+        });
+    }
+
+    /**
+     * @param items the page's entries
+     * @param total entries across all pages
+     */
+    public record ServicePage(java.util.List<ServiceEntry> items, long total) {}
+
     public Page<Entry> list(UUID actor, UUID orgId, PageQuery page, Filter filter) {
         authorization.require(actor, orgId, "read", "audit-log");
         Where where = new Where()

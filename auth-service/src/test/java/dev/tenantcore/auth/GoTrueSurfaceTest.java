@@ -87,6 +87,9 @@ class GoTrueSurfaceTest {
         var malformed = api.raw("POST", "/auth/v1/signup", "application/json", "{not json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().path("error_code").asString()).isEqualTo("bad_json");
+        var wrongType = api.raw("POST", "/auth/v1/signup", "text/plain", "email=x");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.body().path("error_code").asString()).isEqualTo("bad_content_type");
         var invalid = api.post("/auth/v1/signup", Map.of("email", "nope", "password", PASSWORD));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().path("error_code").asString()).isEqualTo("validation_failed");

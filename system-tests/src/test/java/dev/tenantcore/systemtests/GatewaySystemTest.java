@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers while the others keep working.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Order(1000)
 class GatewaySystemTest {
 
     private static final HttpClient http =

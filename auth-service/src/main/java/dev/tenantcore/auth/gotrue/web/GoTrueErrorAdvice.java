@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -58,6 +59,12 @@ class GoTrueErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own client errors (wrong content type, method, missing resource) keep their status.
+            int status = framework.getStatusCode().value();
+            return respond(new GoTrueError(
+                    status, status == 415 ? "bad_content_type" : "request_error", "The request is not supported here"));
+        }
         log.error("unexpected failure on a GoTrue endpoint", e);
         return respond(new GoTrueError(500, "unexpected_failure", "Unexpected failure, please check server logs"));
     }

@@ -6,6 +6,7 @@ import dev.tenantcore.worker.access.Caller;
 import dev.tenantcore.worker.access.OrgAccess;
 import dev.tenantcore.worker.jobs.JobView;
 import dev.tenantcore.worker.jobs.Jobs;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,8 @@ class JobController {
     }
 
     @GetMapping("/api/v1/orgs/{orgId}/jobs/{jobId}")
-    ApiResponse<JobView> job(@PathVariable UUID orgId, @PathVariable UUID jobId, Caller caller) {
+    ApiResponse<JobView> job(
+            @PathVariable UUID orgId, @PathVariable UUID jobId, @Parameter(hidden = true) Caller caller) {
         access.require(caller, orgId, "read", "jobs");
         return ApiResponse.of(jobs.find(orgId, jobId).orElseThrow(() -> ApiException.notFound("Job")));
     }

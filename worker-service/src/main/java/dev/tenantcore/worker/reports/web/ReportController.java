@@ -5,6 +5,7 @@ import dev.tenantcore.worker.access.Caller;
 import dev.tenantcore.worker.access.OrgAccess;
 import dev.tenantcore.worker.reports.Reports;
 import dev.tenantcore.worker.reports.StoredReport;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,9 @@ class ReportController {
     @PostMapping("/reports")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ApiResponse<Accepted> requestReport(
-            @PathVariable UUID orgId, Caller caller, @RequestBody(required = false) @Nullable ReportRequest request) {
+            @PathVariable UUID orgId,
+            @Parameter(hidden = true) Caller caller,
+            @RequestBody(required = false) @Nullable ReportRequest request) {
         access.require(caller, orgId, "create", "reports");
         UUID id = reports.requestReport(
                 orgId, caller.userId(), request == null ? null : request.from(), request == null ? null : request.to());
@@ -52,21 +55,23 @@ class ReportController {
     /** Requests a full export of the org's data. */
     @PostMapping("/exports")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ApiResponse<Accepted> requestExport(@PathVariable UUID orgId, Caller caller) {
+    ApiResponse<Accepted> requestExport(@PathVariable UUID orgId, @Parameter(hidden = true) Caller caller) {
         access.require(caller, orgId, "create", "exports");
         return ApiResponse.of(Accepted.of(orgId, reports.requestExport(orgId, caller.userId()), "exports"));
     }
 
     /** Downloads a finished report (text/csv). */
     @GetMapping("/reports/{reportId}")
-    ResponseEntity<byte[]> report(@PathVariable UUID orgId, @PathVariable UUID reportId, Caller caller) {
+    ResponseEntity<byte[]> report(
+            @PathVariable UUID orgId, @PathVariable UUID reportId, @Parameter(hidden = true) Caller caller) {
         access.require(caller, orgId, "read", "reports");
         return file(reports.download(orgId, reportId, StoredReport.ACTIVITY_REPORT));
     }
 
     /** Downloads a finished export (application/x-ndjson). */
     @GetMapping("/exports/{exportId}")
-    ResponseEntity<byte[]> export(@PathVariable UUID orgId, @PathVariable UUID exportId, Caller caller) {
+    ResponseEntity<byte[]> export(
+            @PathVariable UUID orgId, @PathVariable UUID exportId, @Parameter(hidden = true) Caller caller) {
         access.require(caller, orgId, "read", "exports");
         return file(reports.download(orgId, exportId, StoredReport.EXPORT));
     }

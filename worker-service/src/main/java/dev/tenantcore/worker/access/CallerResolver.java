@@ -2,8 +2,8 @@ package dev.tenantcore.worker.access;
 
 import dev.tenantcore.contracts.api.ErrorCode;
 import dev.tenantcore.contracts.security.ClaimNames;
+import dev.tenantcore.support.security.UserIds;
 import dev.tenantcore.support.web.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,23 +36,12 @@ class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer 
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Authentication is required");
         }
         var token = jwt.getToken();
-        UUID userId = userId(String.valueOf(token.getClaimAsString(ClaimNames.ISSUER)), token.getSubject());
+        UUID userId = UserIds.of(String.valueOf(token.getClaimAsString(ClaimNames.ISSUER)), token.getSubject());
         return new Caller(userId, token.getClaimAsString(ClaimNames.EMAIL));
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(this);
-    }
-
-    static UUID userId(String issuer, @Nullable String subject) {
-        if (subject == null) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED, "Authentication is required");
-        }
-        try {
-            return UUID.fromString(subject);
-        } catch (IllegalArgumentException notAUuid) {
-            return UUID.nameUUIDFromBytes((issuer + "|" + subject).getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 final class RunningSystem {
 
     static final List<String> BACKENDS = List.of("auth-service", "core-service", "search-service", "worker-service");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** How long a service may take to become ready ({@code -Dsystem.readyTimeout=<seconds>}, 240 by default). */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("system.readyTimeout", 240));
 
     private static @Nullable RunningSystem instance;
 
@@ -34,8 +35,11 @@ final class RunningSystem {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path root = projectRoot();
     private final Path logs = root.resolve("system-tests/target/system-logs");
+    private final Path jars = root.resolve("system-tests/target/system-jars");
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final TraceCollector traces = TraceCollector.start();
 
     private RunningSystem() {}
 
@@ -43,7 +47,13 @@ final class RunningSystem {
         if (instance == null) {
             var system = new RunningSystem();
             Runtime.getRuntime().addShutdownHook(new Thread(system::stopAll));
-            system.start();
+            try {
+                system.start();
+            } catch (RuntimeException failed) {
+                // Leave no half-started system behind: the next test class would otherwise meet its ports.
+                system.stopAll();
+                throw failed;
+            }
             instance = system;
         }
         return instance;
@@ -52,6 +62,7 @@ final class RunningSystem {
     private void start() {
         try {
             Files.createDirectories(logs);
+            Files.createDirectories(jars);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +95,11 @@ final class RunningSystem {
         env.put("TENANTCORE_SEARCH_CORE_URL", url("core-service"));
         env.put("TENANTCORE_WORKER_COREURL", url("core-service"));
         env.put("TENANTCORE_SECURITY_JWKSURI", url("auth-service") + "/api/v1/auth/.well-known/jwks.json");
+        // Every service exports its spans over OTLP to the test's collector, as a deployment would to its own.
+        env.put("MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED", "true");
+        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
+        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "500ms");
+        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
 
         for (String service : BACKENDS) {
             launch(service, env);
@@ -96,10 +112,20 @@ final class RunningSystem {
     }
 
     private void launch(String service, Map<String, String> env) {
-        Path jar = root.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the system tests with `./mvnw verify`");
+        Path built = root.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
+        Path jar = jars.resolve(service + ".jar");
+        if (!environments.containsKey(service)) {
+            if (!Files.isRegularFile(built)) {
+                throw new IllegalStateException(built + " is missing: run the system tests with `./mvnw verify`");
+            }
+            // A copy: a rebuild of the module while the system runs must not pull the classes from under it.
+            try {
+                Files.copy(built, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + built, e);
+            }
         }
+        environments.put(service, env);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
@@ -145,6 +171,32 @@ final class RunningSystem {
         throw new IllegalStateException(service + " was not ready within " + READY_TIMEOUT + "; see " + logs);
     }
 
+    /** Kills one service without warning ({@code kill -9}): no shutdown hook, no graceful drain. */
+    void kill(String service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts a stopped or killed service again on its port, with its environment, and waits until it is ready. */
+    void restart(String service) {
+        if (processes.containsKey(service)) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        launch(service, environments.get(service));
+        awaitReady(
+                service,
+                service.equals("gateway-service")
+                        ? gatewayUrl() + "/api/v1/health"
+                        : url(service) + "/actuator/health/readiness");
+    }
+
     /** Stops one service as an orchestrator would (SIGTERM, then wait). */
     void stop(String service) {
         Process process = processes.remove(service);
@@ -162,6 +214,12 @@ final class RunningSystem {
 
     private void stopAll() {
         new ArrayList<>(processes.keySet()).reversed().forEach(this::stop);
+        traces.stop();
+    }
+
+    /** The spans every service exported while this system ran. */
+    TraceCollector traces() {
+        return traces;
     }
 
     String gatewayUrl() {

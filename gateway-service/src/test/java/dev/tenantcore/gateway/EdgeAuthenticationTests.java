@@ -10,10 +10,15 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantcore.contracts.security.HeaderNames;
 import dev.tenantcore.contracts.security.RevocationKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -35,6 +40,9 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    MeterRegistry meters;
 
     static Stream<Arguments> forgedTokens() throws JOSEException {
         var rs256 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1");
@@ -274,15 +282,104 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
                     .doesNotExist()
                     .returnResult()
                     .getResponseBodyContent();
+            var forwarded = JsonMapper.shared().readTree(echo).at("/data/headers");
             var asserted = JsonMapper.shared()
-                    .readTree(JsonMapper.shared()
-                            .readTree(echo)
-                            .at("/data/headers/x-authenticated-api-key")
-                            .asString());
+                    .readTree(forwarded.path("x-authenticated-api-key").asString());
             assertThat(asserted.path("keyId").asString()).isEqualTo(FakeService.API_KEY_ID);
-            assertThat(asserted.path("orgId").asString()).isEqualTo("org-1");
-            assertThat(asserted.path("scopes").get(0).asString()).isEqualTo("projects:read");
+            assertThat(asserted.path("orgId").asString()).isEqualTo(FakeService.API_KEY_ORG);
+            assertThat(asserted.path("scopes").toString())
+                    .isEqualTo("[{\"action\":\"read\",\"resource\":\"projects\"},"
+                            + "{\"action\":\"create\",\"resource\":\"projects\"}]");
+            assertThat(asserted.propertyNames()).containsExactly("keyId", "orgId", "scopes");
+            // The service credential tells the service that the gateway, not a client, asserted the key.
+            assertThat(forwarded.path("x-internal-token").asString()).isEqualTo("local-internal-token");
         }
+    }
+
+    @Test
+    void cachesTheVerifiedKeyWithItsPermissions() {
+        client.get()
+                .uri(PROTECTED)
+                .header(HeaderNames.API_KEY, FakeService.API_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        var cached = redis.opsForValue()
+                .get("gateway:api-key:v2:" + sha256(FakeService.API_KEY))
+                .block();
+        var entry = JsonMapper.shared().readTree(cached);
+        assertThat(entry.path("keyId").asString()).isEqualTo(FakeService.API_KEY_ID);
+        assertThat(entry.path("orgId").asString()).isEqualTo(FakeService.API_KEY_ORG);
+        assertThat(entry.path("scopes").get(0).path("action").asString()).isEqualTo("read");
+        assertThat(entry.path("scopes").get(0).path("resource").asString()).isEqualTo("projects");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusableAuthAnswers")
+    void answersUnavailableWhenAuthCannotVouchForAKey(String answer, String key, String reason) {
+        var failures = meters.counter("gateway.api_key.verification.failed", "reason", reason);
+        double before = failures.count();
+
+        client.get()
+                .uri(PROTECTED)
+                .header(HeaderNames.API_KEY, key)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("unavailable")
+                .jsonPath("$.data")
+                .doesNotExist();
+
+        assertThat(failures.count()).isEqualTo(before + 1);
+    }
+
+    static Stream<Arguments> unusableAuthAnswers() {
+        return Stream.of(
+                Arguments.of("scopes in another shape", FakeService.GARBLED_API_KEY, "unreadable"),
+                Arguments.of("200 without a key", FakeService.EMPTY_ANSWER_API_KEY, "unreadable"),
+                Arguments.of("auth fails with 500", FakeService.FAILING_API_KEY, "status"));
+    }
+
+    @Test
+    void replacesAssertedKeyAndServiceCredentialAClientSends() {
+        var forged = "{\"keyId\":\"" + UUID.randomUUID() + "\",\"orgId\":\"" + UUID.randomUUID()
+                + "\",\"scopes\":[{\"action\":\"delete\",\"resource\":\"projects\"}]}";
+        var withKey = client.get()
+                .uri(PROTECTED)
+                .header(HeaderNames.API_KEY, FakeService.API_KEY)
+                .header(HeaderNames.AUTHENTICATED_API_KEY, forged)
+                .header(HeaderNames.INTERNAL_TOKEN, "forged")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        var forwarded = JsonMapper.shared().readTree(withKey).at("/data/headers");
+        assertThat(forwarded.path("x-authenticated-api-key").asString())
+                .contains(FakeService.API_KEY_ORG)
+                .doesNotContain("delete");
+        assertThat(forwarded.path("x-internal-token").asString()).isEqualTo("local-internal-token");
+
+        // With an access token, neither header reaches the service: it would otherwise trust the forged key.
+        signedIn()
+                .get()
+                .uri(PROTECTED)
+                .header(HeaderNames.AUTHENTICATED_API_KEY, forged)
+                .header(HeaderNames.INTERNAL_TOKEN, "local-internal-token")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data.headers['x-authenticated-api-key']")
+                .doesNotExist()
+                .jsonPath("$.data.headers['x-internal-token']")
+                .doesNotExist();
     }
 
     @Test
@@ -324,6 +421,15 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
             withKey.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
         } finally {
             redis.delete(revoked).block();
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

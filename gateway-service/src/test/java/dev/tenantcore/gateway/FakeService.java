@@ -26,8 +26,25 @@ final class FakeService implements AutoCloseable {
 
     static final String CONFLICT_BODY = "{\"error\":{\"code\":\"conflict\",\"message\":\"Already exists.\"}}";
     static final String API_KEY = "sk_test_valid";
-    static final String API_KEY_ID = "key-1";
+    static final String API_KEY_ID = "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
+    static final String API_KEY_ORG = "0b7e6c5d-4a3b-4c2d-9e1f-a2b3c4d5e6f7";
     static final String EXPIRED_API_KEY = "sk_test_expired";
+    /** auth-service answers 200 for it, with scopes as strings (the shape the gateway once expected). */
+    static final String GARBLED_API_KEY = "sk_test_garbled";
+    /** auth-service answers 200 for it, without a key. */
+    static final String EMPTY_ANSWER_API_KEY = "sk_test_empty_answer";
+    /** auth-service fails (500) for it. */
+    static final String FAILING_API_KEY = "sk_test_auth_fails";
+
+    /**
+     * auth-service's answer for a valid key, in its exact shape: {@code ApiResponse<ApiKey.Verified>} written
+     * by its JSON mapper (non-null members only, UUIDs and ISO instants as strings, scopes as
+     * {@code ApiKey.Permission} objects), as in auth-service's ApiKeysTest.
+     */
+    static final String VERIFIED_API_KEY_ANSWER = """
+            {"data":{"keyId":"%s","orgId":"%s","scopes":[{"action":"read","resource":"projects"},\
+            {"action":"create","resource":"projects"}],"createdBy":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",\
+            "expiresAt":"2099-01-01T00:00:00Z"}}""".formatted(API_KEY_ID, API_KEY_ORG);
 
     private final String name;
     private final int port;
@@ -132,11 +149,19 @@ final class FakeService implements AutoCloseable {
         if (!"local-internal-token".equals(token)) {
             respond(exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no\"}}");
         } else if (key.equals(API_KEY)) {
-            respond(exchange, 200, """
-                    {"data":{"keyId":"%s","orgId":"org-1","scopes":["projects:read"],"createdBy":"u1"}}""".formatted(API_KEY_ID));
+            respond(exchange, 200, VERIFIED_API_KEY_ANSWER);
         } else if (key.equals(EXPIRED_API_KEY)) {
             respond(exchange, 200, """
-                    {"data":{"keyId":"key-2","orgId":"org-1","scopes":[],"expiresAt":"2020-01-01T00:00:00Z"}}""");
+                    {"data":{"keyId":"1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a","orgId":"%s","scopes":[],\
+                    "createdBy":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d","expiresAt":"2020-01-01T00:00:00Z"}}\
+                    """.formatted(API_KEY_ORG));
+        } else if (key.equals(GARBLED_API_KEY)) {
+            respond(exchange, 200, """
+                    {"data":{"keyId":"%s","orgId":"%s","scopes":["projects:read"]}}""".formatted(API_KEY_ID, API_KEY_ORG));
+        } else if (key.equals(EMPTY_ANSWER_API_KEY)) {
+            respond(exchange, 200, "{}");
+        } else if (key.equals(FAILING_API_KEY)) {
+            respond(exchange, 500, "{\"error\":{\"code\":\"internal\",\"message\":\"Something went wrong.\"}}");
         } else {
             respond(exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Unknown key.\"}}");
         }

@@ -2,6 +2,11 @@ package dev.tenantcore.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.contracts.api.ErrorCode;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,12 @@ class ResponseHeadersTests extends GatewayTestSupport {
                                 .header(HttpHeaders.AUTHORIZATION, bearer())
                                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                                 .bodyValue(new byte[1024 * 1024 + 1])),
+                answer(414, c -> c.get().uri("/api/v1/orgs/o1/" + "a".repeat(10_000))),
+                answer(
+                        414,
+                        c -> c.get()
+                                .uri("/api/v1/me?q=" + "a".repeat(10_000))
+                                .header(HttpHeaders.AUTHORIZATION, bearer())),
                 answer(500, c -> c.get().uri("/api/v1/orgs/o1/status/500").header(HttpHeaders.AUTHORIZATION, bearer())),
                 answer(
                         503,
@@ -67,12 +78,70 @@ class ResponseHeadersTests extends GatewayTestSupport {
                 .exchange()
                 .expectBody()
                 .returnResult();
-        // Refused as a CORS request (403), unless refused earlier for its path (404 for /internal/**).
-        assertThat(result.getStatus().value()).isIn(403, 404);
+        // Refused as a CORS request (403), unless refused earlier for its URL (414) or path (404, /internal/**).
+        assertThat(result.getStatus().value()).isIn(403, 404, 414);
         assertThat(result.getResponseHeaders().getAccessControlAllowOrigin()).isNull();
         assertThat(result.getResponseHeaders().containsHeader("Access-Control-Allow-Credentials"))
                 .isFalse();
         assertSecurityHeaders(result);
+    }
+
+    @Test
+    void refusesAnOverlongUrlInTheEnvelopeAndPassesOneWithinTheLimit() {
+        for (var overlong : List.of("/api/v1/orgs/o1/" + "a".repeat(10_000), "/api/v1/me?q=" + "a".repeat(10_000))) {
+            signedIn()
+                    .get()
+                    .uri(overlong)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(414)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .expectBody()
+                    .jsonPath("$.error.code")
+                    .isEqualTo(ErrorCode.forStatus(414).code())
+                    .jsonPath("$.error.message")
+                    .isEqualTo("The request URL is too long.")
+                    .jsonPath("$.data")
+                    .doesNotExist();
+        }
+
+        signedIn()
+                .get()
+                .uri("/api/v1/orgs/o1/" + "a".repeat(4_000) + "?q=" + "b".repeat(4_000))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unparseableRequests")
+    void answersRequestsNettyCannotParseInTheEnvelope(int status, String request) throws Exception {
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
+            var head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+            assertThat(head)
+                    .contains("content-type: application/json")
+                    .contains("x-content-type-options: nosniff")
+                    .contains("x-frame-options: deny")
+                    .contains("strict-transport-security: max-age=31536000; includesubdomains")
+                    .contains("content-security-policy: default-src 'none'; frame-ancestors 'none'")
+                    .contains("cache-control: no-store");
+            assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                    .startsWith("{\"error\":{\"code\":\""
+                            + ErrorCode.forStatus(status).code() + "\"");
+        }
+    }
+
+    static Stream<Arguments> unparseableRequests() {
+        return Stream.of(
+                Arguments.of(414, "GET /api/v1/me?q=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"),
+                Arguments.of(431, "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"));
     }
 
     @Test

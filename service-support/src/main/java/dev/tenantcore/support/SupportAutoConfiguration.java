@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.transaction.TransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(WebProperties.class)
 @Import({ApiExceptionHandler.class, ApiErrorController.class})
 public class SupportAutoConfiguration {
+
+    /**
+     * Carries the caller's trace (and other context-propagation thread locals) into {@code @Async} work. The
+     * outbox sends events and jobs to Kafka from an after-commit listener on the application task executor; with
+     * this decorator that send, and so the consumer in the next service, stays in the request's trace.
+     */
+    @Bean
+    @ConditionalOnMissingBean(TaskDecorator.class)
+    ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
+    }
 
     @Bean
     ErrorResponses errorResponses(JsonMapper jsonMapper) {

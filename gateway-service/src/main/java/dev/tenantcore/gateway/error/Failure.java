@@ -38,6 +38,10 @@ record Failure(ErrorCode code, int status, String message, HttpHeaders headers) 
         int status = failure.getStatusCode().value();
         var code = ErrorCode.forStatus(status);
         // Client errors keep their exact status; server errors use the catalogue's, so 502 reads as 503.
+        if (status == 414) {
+            // No code of its own in the catalogue yet: the generic client-error code, with a precise sentence.
+            return new Failure(code, status, "The request URL is too long.", failure.getHeaders());
+        }
         return of(code, status >= 500 ? code.status() : status, failure.getHeaders());
     }
 

@@ -37,8 +37,8 @@ public sealed interface Caller {
         }
     }
 
-    /** A program with a verified API key. */
-    record ApiKey(String keyId, String org, List<String> scopes) implements Caller {
+    /** A program with a verified API key, acting only for its organization and with its scopes. */
+    record ApiKey(String keyId, String org, List<Permission> scopes) implements Caller {
         @Override
         public String principal() {
             return "key:" + keyId;

@@ -5,6 +5,7 @@ import dev.tenantcore.contracts.security.ClaimNames;
 import dev.tenantcore.contracts.security.HeaderNames;
 import dev.tenantcore.gateway.DownstreamServices;
 import dev.tenantcore.gateway.request.FilterOrder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,13 +26,18 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requires a valid credential on every path that is not public: an access token ({@code Authorization:
  * Bearer <jwt>}) or an API key ({@code Authorization: Bearer sk_...} or {@code X-API-Key}). A token is
  * forwarded as it came, since the services verify it again; an API key is replaced by the verified identity
- * in {@code X-Authenticated-Api-Key}, so the secret goes no further than the gateway.
+ * in {@code X-Authenticated-Api-Key} ({@code {"keyId","orgId","scopes":[{"action","resource"}]}}) together
+ * with the service credential {@code X-Internal-Token}, which is how a service knows the gateway asserted
+ * it. The secret goes no further than the gateway; client-sent copies of both headers were removed before
+ * this filter runs ({@code AssertedHeadersFilter}).
  */
 @Component
 class EdgeAuthenticationFilter implements WebFilter, Ordered {
@@ -43,13 +49,15 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
     private final AccessTokens tokens;
     private final ApiKeys apiKeys;
     private final Revocations revocations;
-    private final JsonMapper json;
+    private final ObjectWriter assertion;
+    private final String internalToken;
 
     EdgeAuthenticationFilter(
             IdentityProperties properties,
             DownstreamServices downstream,
             ReactiveStringRedisTemplate redis,
-            JsonMapper json) {
+            JsonMapper json,
+            MeterRegistry meters) {
         var parser = PathPatternParser.defaultInstance;
         this.publicPaths = properties.publicPaths().stream().map(parser::parse).toList();
         var http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
@@ -60,9 +68,12 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
                 .build();
         var clock = Clock.systemUTC();
         this.tokens = new AccessTokens(properties, client, clock);
-        this.apiKeys = new ApiKeys(client, downstream.services().get("auth-service"), properties, redis, json, clock);
+        this.apiKeys =
+                new ApiKeys(client, downstream.services().get("auth-service"), properties, redis, json, meters, clock);
         this.revocations = new Revocations(redis);
-        this.json = json;
+        // Header values must stay ASCII whatever a scope's condition holds; JSON escapes control characters.
+        this.assertion = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+        this.internalToken = properties.internalToken();
     }
 
     @Override
@@ -76,7 +87,9 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
         var apiKey = apiKey(headers);
         if (apiKey != null) {
             return apiKeys.verify(apiKey)
-                    .flatMap(key -> revocations.requireApiKeyActive(key.keyId()).thenReturn(key))
+                    .flatMap(key -> revocations
+                            .requireApiKeyActive(key.keyId().toString())
+                            .thenReturn(key))
                     .flatMap(key -> chain.filter(asApiKey(exchange, key)));
         }
         var token = bearer(headers);
@@ -104,18 +117,20 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
     }
 
     private ServerWebExchange asApiKey(ServerWebExchange exchange, ApiKeys.VerifiedKey key) {
-        var caller = new Caller.ApiKey(key.keyId(), key.orgId(), key.grantedScopes());
+        var caller = new Caller.ApiKey(key.keyId().toString(), key.orgId().toString(), key.grantedScopes());
         Caller.remember(exchange, caller);
         var asserted = new LinkedHashMap<String, Object>();
         asserted.put("keyId", key.keyId());
         asserted.put("orgId", key.orgId());
         asserted.put("scopes", key.grantedScopes());
+        var value = assertion.writeValueAsString(asserted);
         var request = exchange.getRequest()
                 .mutate()
                 .headers(headers -> {
                     headers.remove(HttpHeaders.AUTHORIZATION);
                     headers.remove(HeaderNames.API_KEY);
-                    headers.set(HeaderNames.AUTHENTICATED_API_KEY, json.writeValueAsString(asserted));
+                    headers.set(HeaderNames.AUTHENTICATED_API_KEY, value);
+                    headers.set(HeaderNames.INTERNAL_TOKEN, internalToken);
                 })
                 .build();
         return exchange.mutate().request(request).build();

@@ -14,15 +14,18 @@ public final class FilterOrder {
     /** Registers the security headers before anything can answer, so every response carries them. */
     public static final int RESPONSE_HEADERS = REQUEST_ID + 1;
 
-    public static final int PATH_GUARD = REQUEST_ID + 2;
-    public static final int ASSERTED_HEADERS = REQUEST_ID + 3;
+    /** Before any code looks at the path: an overlong URL is refused before it is parsed further. */
+    public static final int URI_LENGTH = REQUEST_ID + 2;
+
+    public static final int PATH_GUARD = REQUEST_ID + 3;
+    public static final int ASSERTED_HEADERS = REQUEST_ID + 4;
 
     /** Before authentication: a preflight carries no credential. */
-    public static final int CORS = REQUEST_ID + 4;
+    public static final int CORS = REQUEST_ID + 5;
 
-    public static final int BODY_SIZE = REQUEST_ID + 5;
-    public static final int AUTHENTICATION = REQUEST_ID + 6;
-    public static final int RATE_LIMIT = REQUEST_ID + 7;
+    public static final int BODY_SIZE = REQUEST_ID + 6;
+    public static final int AUTHENTICATION = REQUEST_ID + 7;
+    public static final int RATE_LIMIT = REQUEST_ID + 8;
 
     private FilterOrder() {}
 }

@@ -3,6 +3,7 @@ package dev.tenantcore.gateway.response;
 import dev.tenantcore.contracts.security.HeaderNames;
 import dev.tenantcore.gateway.identity.Caller;
 import dev.tenantcore.gateway.request.FilterOrder;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -24,16 +25,20 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
+    /** The headers every response carries whatever it answers, also those Netty writes itself. */
+    static final Map<String, String> FIXED = Map.of(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Cross-Origin-Resource-Policy", "same-origin");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var response = exchange.getResponse();
         response.beforeCommit(() -> {
             var headers = response.getHeaders();
-            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Cross-Origin-Resource-Policy", "same-origin");
+            FIXED.forEach(headers::set);
             headers.set("Content-Security-Policy", isDocs(exchange) ? DOCS_POLICY : API_POLICY);
             if (isPersonal(exchange)
                     || response.getStatusCode() == null

@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,19 +17,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates another service by the shared credential in {@code X-Internal-Token}, compared in constant time. */
 class InternalTokenFilter extends OncePerRequestFilter {
 
-    private final byte[] expected;
+    private final ServiceCredential credential;
     private final ErrorResponses errors;
 
-    InternalTokenFilter(byte[] expected, ErrorResponses errors) {
-        this.expected = expected.clone();
+    InternalTokenFilter(ServiceCredential credential, ErrorResponses errors) {
+        this.credential = credential;
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(HeaderNames.INTERNAL_TOKEN);
-        if (presented == null || !MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!credential.matches(request.getHeader(HeaderNames.INTERNAL_TOKEN))) {
             errors.write(response, ErrorCode.UNAUTHORIZED, "A service credential is required");
             return;
         }

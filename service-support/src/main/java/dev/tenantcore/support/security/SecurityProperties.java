@@ -14,7 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param audience the expected {@code aud} claim
  * @param publicPaths request paths (Ant patterns) served without a token, e.g. sign-up
  * @param internalToken the shared service credential that {@code /internal/**} requires in the
- *     {@code X-Internal-Token} header; set a long random value in every deployment
+ *     {@code X-Internal-Token} header, and that proves a gateway-asserted API key; set a long random value in
+ *     every deployment
+ * @param apiKeyPaths request paths (Ant patterns) where API-key callers ({@link ApiKeyCaller}) are accepted
+ *     besides users, e.g. {@code /api/v1/orgs/*}{@code /projects/**}; elsewhere a key is refused with 403.
+ *     Empty by default: a service opts in only where it authorizes keys with {@link ApiKeyCaller#permits}
  */
 @Validated
 @ConfigurationProperties("tenantcore.security")
@@ -25,4 +29,5 @@ public record SecurityProperties(
         @DefaultValue("tenantcore") @NotBlank String issuer,
         @DefaultValue("authenticated") @NotBlank String audience,
         @DefaultValue List<String> publicPaths,
-        @DefaultValue("local-internal-token") @NotBlank String internalToken) {}
+        @DefaultValue("local-internal-token") @NotBlank String internalToken,
+        @DefaultValue List<String> apiKeyPaths) {}

@@ -28,7 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = ErrorEnvelopeTest.SampleApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=sample-service", "tenantcore.web.max-body-size=64KB"})
+        properties = {
+            "spring.application.name=sample-service",
+            "tenantcore.web.max-body-size=64KB",
+            "tenantcore.security.api-key-paths=/orgs/*/widgets/**"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
 
@@ -71,6 +75,29 @@ class ObservabilityTest {
                         .path("traceId")
                         .asString())
                 .isEqualTo(traceId);
+    }
+
+    @Test
+    void asyncWorkStaysInTheCallersTrace() throws Exception {
+        var tracer = context.getBean(io.micrometer.tracing.Tracer.class);
+        var observations = context.getBean(io.micrometer.observation.ObservationRegistry.class);
+        var executor =
+                context.getBean("applicationTaskExecutor", org.springframework.core.task.AsyncTaskExecutor.class);
+        var traces = io.micrometer.observation.Observation.createNotStarted("caller", observations)
+                .observeChecked(() -> {
+                    var caller = tracer.currentSpan();
+                    String seen = executor.submitCompletable(() -> {
+                                var current = tracer.currentSpan();
+                                return current == null
+                                        ? "none"
+                                        : current.context().traceId();
+                            })
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return java.util.List.of(
+                            caller == null ? "no caller span" : caller.context().traceId(), seen);
+                });
+        assertThat(traces.get(0)).matches("[0-9a-f]{32}");
+        assertThat(traces.get(1)).isEqualTo(traces.get(0));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tenantcore.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.support.security.ApiKeyCaller;
 import dev.tenantcore.support.testing.TestTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -14,13 +15,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = ErrorEnvelopeTest.SampleApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=sample-service", "tenantcore.web.max-body-size=64KB"})
+        properties = {
+            "spring.application.name=sample-service",
+            "tenantcore.web.max-body-size=64KB",
+            "tenantcore.security.api-key-paths=/orgs/*/widgets/**"
+        })
 public class ErrorEnvelopeTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -186,6 +195,21 @@ public class ErrorEnvelopeTest {
         @PostMapping("/things")
         dev.tenantcore.contracts.api.ApiResponse<Thing> create(@Valid @RequestBody NewThing thing) {
             return dev.tenantcore.contracts.api.ApiResponse.of(new Thing(thing.name()));
+        }
+
+        /** Open to API keys (tenantcore.security.api-key-paths): says who called and what the key may do here. */
+        @GetMapping("/orgs/{orgId}/widgets")
+        dev.tenantcore.contracts.api.ApiResponse<Map<String, Object>> widgets(
+                @PathVariable UUID orgId, @AuthenticationPrincipal @Nullable ApiKeyCaller key) {
+            if (key == null) {
+                return dev.tenantcore.contracts.api.ApiResponse.of(Map.of("caller", "user"));
+            }
+            return dev.tenantcore.contracts.api.ApiResponse.of(Map.of(
+                    "caller", "api-key",
+                    "keyId", key.keyId(),
+                    "current", ApiKeyCaller.current().equals(Optional.of(key)),
+                    "mayRead", key.permits(orgId, "read", "widgets"),
+                    "mayDelete", key.permits(orgId, "delete", "widgets")));
         }
 
         @GetMapping("/internal/ping")

@@ -13,8 +13,10 @@ public enum ErrorCode {
     GONE("gone", 410),
     PRECONDITION_FAILED("precondition_failed", 412),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
+    URI_TOO_LONG("uri_too_long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     RATE_LIMITED("rate_limited", 429),
+    HEADERS_TOO_LARGE("headers_too_large", 431),
     INTERNAL("internal", 500),
     UNAVAILABLE("unavailable", 503),
     TIMEOUT("timeout", 504);
@@ -50,8 +52,10 @@ public enum ErrorCode {
             case 410 -> GONE;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
+            case 431 -> HEADERS_TOO_LARGE;
             case 502, 503 -> UNAVAILABLE;
             case 504 -> TIMEOUT;
             default -> status >= 500 ? INTERNAL : VALIDATION_FAILED;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tenantcore.support.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -31,6 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=1",
             "tenantcore.gateway.cors.allowed-origins=https://app.example.com",
             "tenantcore.gateway.openapi.cache-for=0s",
+            "tenantcore.gateway.metrics.scrape-token=" + MetricsTests.SCRAPE_TOKEN,
             "tenantcore.gateway.identity.issuers.supabase.issuer=" + EdgeAuthenticationTests.SUPABASE_ISSUER,
             "tenantcore.gateway.identity.issuers.supabase.secret=" + EdgeAuthenticationTests.SUPABASE_SECRET,
             "tenantcore.gateway.identity.issuers.supabase.algorithms=HS256"

@@ -64,7 +64,9 @@ record IdentityProperties(
             "/docs",
             "/docs/**",
             "/webjars/**",
-            "/actuator/health/**"
+            // Actuator endpoints are no API: health is open, the rest is gated by the metrics scrape token
+            // (dev.tenantcore.gateway.metrics), never by a user's credential.
+            "/actuator/**"
         })
         List<String> publicPaths,
 

@@ -60,7 +60,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return bucketFor(exchange, route.getId(), caller)
                 .flatMap(bucket -> buckets.take(bucket.key(), bucket.limit())
                         .onErrorResume(failure -> unchecked(route.getId(), failure)))
-                .flatMap(decision -> apply(exchange, decision))
+                .flatMap(decision -> apply(exchange, route.getId(), decision))
                 .then(Mono.defer(() -> chain.filter(exchange)));
     }
 
@@ -117,12 +117,13 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 : Mono.empty();
     }
 
-    private static Mono<Void> apply(ServerWebExchange exchange, Decision decision) {
+    private Mono<Void> apply(ServerWebExchange exchange, String route, Decision decision) {
         var headers = new HttpHeaders();
         headers.set("RateLimit-Limit", Integer.toString(decision.limit()));
         headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
         headers.set("RateLimit-Reset", Long.toString(seconds(decision.resetMillis())));
         if (!decision.allowed()) {
+            meters.counter("gateway.rate_limit.rejections", "route", route).increment();
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds(decision.retryAfterMillis()))));
             return Mono.error(RateLimited.with(headers));
         }

@@ -17,15 +17,18 @@ public final class FilterOrder {
     /** Before any code looks at the path: an overlong URL is refused before it is parsed further. */
     public static final int URI_LENGTH = REQUEST_ID + 2;
 
-    public static final int PATH_GUARD = REQUEST_ID + 3;
-    public static final int ASSERTED_HEADERS = REQUEST_ID + 4;
+    /** Actuator endpoints other than health answer only the metrics scraper. */
+    public static final int ACTUATOR_ACCESS = REQUEST_ID + 3;
+
+    public static final int PATH_GUARD = REQUEST_ID + 4;
+    public static final int ASSERTED_HEADERS = REQUEST_ID + 5;
 
     /** Before authentication: a preflight carries no credential. */
-    public static final int CORS = REQUEST_ID + 5;
+    public static final int CORS = REQUEST_ID + 6;
 
-    public static final int BODY_SIZE = REQUEST_ID + 6;
-    public static final int AUTHENTICATION = REQUEST_ID + 7;
-    public static final int RATE_LIMIT = REQUEST_ID + 8;
+    public static final int BODY_SIZE = REQUEST_ID + 7;
+    public static final int AUTHENTICATION = REQUEST_ID + 8;
+    public static final int RATE_LIMIT = REQUEST_ID + 9;
 
     private FilterOrder() {}
 }

@@ -28,6 +28,8 @@ class ApiDocumentTests extends GatewayTestSupport {
                 .exists()
                 .jsonPath("$.paths['/api/v1/search/things']")
                 .exists()
+                .jsonPath("$.paths['/internal/core/things']")
+                .doesNotExist()
                 .jsonPath("$.components.schemas.authThing")
                 .exists()
                 .jsonPath("$.components.schemas.searchThing")

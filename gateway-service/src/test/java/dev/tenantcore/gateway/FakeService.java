@@ -171,8 +171,9 @@ final class FakeService implements AutoCloseable {
         var tag = name.replace("-service", "");
         return """
                 {"openapi":"3.1.0","info":{"title":"%s","version":"1"},
-                 "paths":{"/api/v1/%s/things":{"get":{"operationId":"list-%s","responses":{"200":{"description":"ok"}}}}},
-                 "components":{"schemas":{"%sThing":{"type":"object"},"ApiError":{"type":"object"}}}}""".formatted(name, tag, tag, tag);
+                 "paths":{"/api/v1/%s/things":{"get":{"operationId":"list-%s","responses":{"200":{"description":"ok"}}}},
+                          "/internal/%s/things":{"get":{"operationId":"internal-%s","responses":{"200":{"description":"ok"}}}}},
+                 "components":{"schemas":{"%sThing":{"type":"object"},"ApiError":{"type":"object"}}}}""".formatted(name, tag, tag, tag, tag, tag);
     }
 
     private String echo(HttpExchange exchange, String path) {

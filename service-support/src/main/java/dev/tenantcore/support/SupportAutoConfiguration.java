@@ -9,6 +9,7 @@ import dev.tenantcore.support.web.RequestIdFilter;
 import dev.tenantcore.support.web.RequestSizeLimitFilter;
 import dev.tenantcore.support.web.WebProperties;
 import javax.sql.DataSource;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,6 +44,28 @@ public class SupportAutoConfiguration {
     @ConditionalOnMissingBean(TaskDecorator.class)
     ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
         return new ContextPropagatingTaskDecorator();
+    }
+
+    /**
+     * Operation ids that stay unique once the gateway merges every service's document, and that read well in a
+     * generated client: the controller's name without {@code Controller}, then the method ({@code projectsList},
+     * {@code apiKeyCreate}). An id set explicitly with {@code @Operation(operationId = ...)} is kept.
+     */
+    @Bean
+    GlobalOperationCustomizer operationIds() {
+        return (operation, handler) -> {
+            var declared = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+            if (declared != null && !declared.operationId().isBlank()) {
+                return operation;
+            }
+            String type = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+            String method = handler.getMethod().getName();
+            operation.setOperationId(Character.toLowerCase(type.charAt(0))
+                    + type.substring(1)
+                    + Character.toUpperCase(method.charAt(0))
+                    + method.substring(1));
+            return operation;
+        };
     }
 
     @Bean

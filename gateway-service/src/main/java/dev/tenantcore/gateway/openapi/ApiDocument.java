@@ -104,6 +104,14 @@ public class ApiDocument {
                             entry.getKey(),
                             section.getKey()));
         }
+        // The public document: /internal/** is never routed by the gateway, so it is not part of the API.
+        var internal = new ArrayList<String>();
+        paths.propertyNames().forEach(path -> {
+            if (path.equals("/internal") || path.startsWith("/internal/")) {
+                internal.add(path);
+            }
+        });
+        internal.forEach(paths::remove);
         if (!unavailable.isEmpty()) {
             var names = merged.putArray("x-unavailable-services");
             unavailable.forEach(names::add);

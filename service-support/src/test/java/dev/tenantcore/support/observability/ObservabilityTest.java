@@ -101,6 +101,25 @@ class ObservabilityTest {
     }
 
     @Test
+    void operationIdsNameTheControllerAndTheMethod() throws Exception {
+        var document =
+                json.readTree(send(HttpRequest.newBuilder(uri("/v3/api-docs"))).body());
+
+        assertThat(document.path("paths")
+                        .path("/things/{id}")
+                        .path("get")
+                        .path("operationId")
+                        .asString())
+                .isEqualTo("sampleGet");
+        assertThat(document.path("paths")
+                        .path("/things")
+                        .path("post")
+                        .path("operationId")
+                        .asString())
+                .isEqualTo("sampleCreate");
+    }
+
+    @Test
     void prometheusIsScrapedWithoutATokenWithTheServiceTagAndLatencyHistograms() throws Exception {
         assertThat(send(authorized("/things/7")).statusCode()).isEqualTo(200);
 

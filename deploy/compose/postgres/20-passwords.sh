@@ -7,6 +7,7 @@ set -euo pipefail
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
   -v auth_app="$AUTH_APP_PASSWORD" -v auth_owner="$AUTH_OWNER_PASSWORD" \
   -v core_app="$CORE_APP_PASSWORD" -v core_owner="$CORE_OWNER_PASSWORD" \
+  -v core_catalog="$CORE_CATALOG_PASSWORD" \
   -v worker_app="$WORKER_APP_PASSWORD" -v worker_owner="$WORKER_OWNER_PASSWORD" \
   -v pgbouncer_auth="$PGBOUNCER_AUTH_PASSWORD" <<'SQL'
 SET password_encryption = 'scram-sha-256';
@@ -14,6 +15,7 @@ ALTER ROLE auth_app PASSWORD :'auth_app';
 ALTER ROLE auth_owner PASSWORD :'auth_owner';
 ALTER ROLE core_app PASSWORD :'core_app';
 ALTER ROLE core_owner PASSWORD :'core_owner';
+ALTER ROLE core_catalog PASSWORD :'core_catalog';
 ALTER ROLE worker_app PASSWORD :'worker_app';
 ALTER ROLE worker_owner PASSWORD :'worker_owner';
 

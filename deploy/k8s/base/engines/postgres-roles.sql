@@ -3,6 +3,7 @@
 --
 -- Each schema is owned by a role that Flyway migrates as. Each service connects at run time as an
 -- application role that is neither superuser nor BYPASSRLS, so row-level security binds it.
+-- One exception, read-only: core_catalog (see below).
 DO $$
 DECLARE
   r text;
@@ -17,6 +18,13 @@ BEGIN
       EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD %L', r, r);
     END IF;
   END LOOP;
+  -- core's catalog role: lists every org's organizations, teams and projects for search-service's
+  -- reindex, so it bypasses row-level security. It can only read, and only those three tables: core's
+  -- migration V6 grants SELECT on exactly them, it has no default privileges and no write grant, and
+  -- core uses it from one small read-only pool in its internal catalog package.
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'core_catalog') THEN
+    CREATE ROLE core_catalog LOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD 'core_catalog';
+  END IF;
 END
 $$;
 
@@ -29,6 +37,7 @@ REVOKE ALL ON SCHEMA public FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA auth TO auth_app;
 GRANT USAGE ON SCHEMA core, analytics TO core_app;
+GRANT USAGE ON SCHEMA core TO core_catalog;
 GRANT USAGE ON SCHEMA worker TO worker_app;
 
 -- Tables the owners create later are usable by their application roles, for data only (no DDL).

@@ -1,5 +1,6 @@
 package dev.tenantcore.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tenantcore.contracts.events.Topics;
@@ -27,11 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * core-service's internal API as a real HTTP server (JDK HttpServer): grants per user and org, and the
- * listings reindexing reads. Tests set what core would answer.
+ * listings reindexing reads. Tests set what core would answer. Bodies are written the way core writes them
+ * (core's InternalCatalogTest pins the listing shape): {@code {data: [...]}}, absent fields for nulls,
+ * ISO-8601 instants, listings ordered by the ids' text (PostgreSQL's uuid order).
  */
 public final class CoreStub {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
     private static final Map<String, Map<String, Object>> GRANTS = new ConcurrentHashMap<>();
     private static final Map<String, NavigableMap<String, Object>> LISTINGS = new ConcurrentHashMap<>();
     private static final AtomicInteger GRANT_CALLS = new AtomicInteger();

@@ -15,7 +15,11 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Queries may take a little longer than in production (2 s) on a CPU-starved build machine; still well
+// within the 3 s that OpenSearchOutageTest holds a search to when the node hangs.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tenantcore.search.query-timeout=2500ms")
 @Import({KafkaTestConfiguration.class, OpenSearchTestConfiguration.class, CoreStub.Config.class, TestTokens.Config.class
 })
 public @interface SearchServiceTest {}

@@ -3,6 +3,8 @@ package dev.tenantcore.core.users;
 import dev.tenantcore.core.web.Caller;
 import dev.tenantcore.core.web.CallerResolver;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +29,10 @@ public class UserProfiles {
         this.jdbc = jdbc;
     }
 
-    /** Creates the profile on first sight and keeps its e-mail in step with the token. */
+    /**
+     * Creates the profile on first sight (users of an external trusted issuer have no auth events) and keeps
+     * its e-mail in step with the token, until auth events keep it: a token may be older than the last event.
+     */
     public void ensure(Caller caller) {
         if (known.contains(caller)) {
             return;
@@ -35,11 +40,26 @@ public class UserProfiles {
         jdbc.sql("""
                         insert into users (id, email) values (?, ?)
                         on conflict (id) do update set email = excluded.email, updated_at = now()
-                        where users.email <> excluded.email""").params(caller.userId(), caller.email()).update();
+                        where users.email <> excluded.email and users.synced_at is null""").params(caller.userId(), caller.email()).update();
         if (known.size() > KNOWN_LIMIT) {
             known.clear();
         }
         known.add(caller);
+    }
+
+    /**
+     * Applies the state of an auth event that happened at {@code occurredAt}: creates the profile or updates its
+     * e-mail, unless an event at least as recent was applied already. Inside the caller's transaction.
+     */
+    void sync(UUID userId, String email, Instant occurredAt) {
+        jdbc.sql("""
+                        insert into users (id, email, synced_at) values (?, ?, ?)
+                        on conflict (id) do update set email = excluded.email, synced_at = excluded.synced_at,
+                            updated_at = now()
+                        where users.synced_at is null or users.synced_at < excluded.synced_at""")
+                .params(userId, email, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .update();
+        known.removeIf(c -> c.userId().equals(userId));
     }
 
     public Optional<UserProfile> find(UUID userId) {

@@ -6,14 +6,17 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Ready only while the cluster answers and is at least yellow: search is useless without it. */
+/**
+ * Ready only while the cluster answers and is at least yellow: search is useless without it. Asks with the
+ * query timeout, so a hung node reports down before the probe itself times out.
+ */
 @Component("opensearch")
 class OpenSearchHealthIndicator implements HealthIndicator {
 
     private final OpenSearchClient client;
 
-    OpenSearchHealthIndicator(OpenSearchClient client) {
-        this.client = client;
+    OpenSearchHealthIndicator(OpenSearchQueries queries) {
+        this.client = queries.client();
     }
 
     @Override

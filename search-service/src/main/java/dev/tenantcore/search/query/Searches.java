@@ -3,11 +3,11 @@ package dev.tenantcore.search.query;
 import dev.tenantcore.search.coreapi.Grants;
 import dev.tenantcore.search.index.Indices;
 import dev.tenantcore.search.index.SearchIndex;
+import dev.tenantcore.search.opensearch.OpenSearchQueries;
 import dev.tenantcore.search.opensearch.OpenSearchUnavailable;
 import dev.tenantcore.support.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.json.JsonData;
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.SearchRequest;
@@ -42,13 +40,13 @@ public class Searches {
     /** OpenSearch's default {@code index.max_result_window}. */
     static final int MAX_WINDOW = 10_000;
 
-    private final OpenSearchClient client;
+    private final OpenSearchQueries queries;
     private final Indices indices;
     private final GrantsCache grants;
     private final Timer latency;
 
-    Searches(OpenSearchClient client, Indices indices, GrantsCache grants, MeterRegistry meters) {
-        this.client = client;
+    Searches(OpenSearchQueries queries, Indices indices, GrantsCache grants, MeterRegistry meters) {
+        this.queries = queries;
         this.indices = indices;
         this.grants = grants;
         this.latency = Timer.builder("search.query.latency")
@@ -98,10 +96,10 @@ public class Searches {
     private SearchResponse<StoredDocument> execute(SearchRequest request) {
         indices.ensureCreated();
         try {
-            return client.search(request, StoredDocument.class);
-        } catch (IOException | OpenSearchException e) {
-            log.warn("search failed: {}", e.toString());
-            throw OpenSearchUnavailable.translate(e);
+            return queries.run(client -> client.search(request, StoredDocument.class));
+        } catch (OpenSearchUnavailable e) {
+            log.warn("search failed: {}", e.reason());
+            throw e;
         }
     }
 

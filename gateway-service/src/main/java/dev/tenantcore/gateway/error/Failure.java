@@ -50,11 +50,17 @@ record Failure(ErrorCode code, int status, String message, HttpHeaders headers) 
     }
 
     /**
-     * Connection refused, unknown host, connect or response timeout, a service hanging up mid-answer, or its
-     * circuit breaker open or bulkhead full.
+     * Connection refused, unknown host, connect or response timeout, a service hanging up mid-answer (closed or
+     * reset connection, as when it is killed), or its circuit breaker open or bulkhead full.
      */
-    private static boolean downstreamUnreachable(Throwable cause) {
+    static boolean downstreamUnreachable(Throwable cause) {
         return cause instanceof ConnectException
+                || cause instanceof java.net.SocketException
+                || cause instanceof java.nio.channels.ClosedChannelException
+                || cause instanceof reactor.netty.channel.AbortedException
+                // Netty's native transport reports a reset connection as its own IOException.
+                || (cause instanceof java.io.IOException
+                        && cause.getClass().getName().startsWith("io.netty.channel.unix."))
                 || cause instanceof CallNotPermittedException
                 || cause instanceof org.springframework.cloud.gateway.support.ServiceUnavailableException
                 || cause.getClass().getName().equals("io.github.resilience4j.bulkhead.BulkheadFullException")

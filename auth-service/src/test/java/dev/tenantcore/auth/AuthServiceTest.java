@@ -26,6 +26,6 @@ import org.springframework.test.context.ContextConfiguration;
             "tenantcore.auth.tokens.refresh-reuse-grace=1s"
         })
 @Import({PostgresTestConfiguration.class, RedisTestConfiguration.class, KafkaTestConfiguration.class})
-// core-service's authorization API is a real HTTP stub in this JVM.
-@ContextConfiguration(initializers = CoreStub.Initializer.class)
+// core-service's authorization API is a real HTTP stub in this JVM; a real OpenID provider (OidcProvider) too.
+@ContextConfiguration(initializers = {CoreStub.Initializer.class, OidcProvider.Initializer.class})
 public @interface AuthServiceTest {}

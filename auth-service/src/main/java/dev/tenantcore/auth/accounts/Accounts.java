@@ -8,6 +8,7 @@ import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.support.web.ApiException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,6 +105,27 @@ public class Accounts {
         }
         users.signedIn(row.user().id());
         return row.user();
+    }
+
+    /** The account of an address, in any case. */
+    public Optional<User> findByEmail(String email) {
+        return users.byEmail(email.strip()).map(Users.Row::user);
+    }
+
+    /**
+     * Registers an account for an address a sign-in provider has verified: confirmed, without a password (one can
+     * be set later by recovery).
+     */
+    @Transactional
+    public User registerVerified(String email, Map<String, Object> metadata, RequestOrigin origin) {
+        String address = email.strip();
+        if (users.emailExists(address)) {
+            throw AccountProblems.EmailTaken.create();
+        }
+        UUID id = UUID.randomUUID();
+        users.insert(id, address, null, Instant.now(), metadata);
+        audit.record(new AuthEvent.UserRegistered(id, address, true), origin);
+        return require(id);
     }
 
     public User find(UUID id) {

@@ -40,7 +40,11 @@ class Users {
     }
 
     void insert(
-            UUID id, String email, String passwordHash, @Nullable Instant confirmedAt, Map<String, Object> metadata) {
+            UUID id,
+            String email,
+            @Nullable String passwordHash,
+            @Nullable Instant confirmedAt,
+            Map<String, Object> metadata) {
         jdbc.sql("""
                         INSERT INTO users (id, email, password_hash, email_confirmed_at, user_metadata)
                         VALUES (?, ?, ?, ?, ?::jsonb)

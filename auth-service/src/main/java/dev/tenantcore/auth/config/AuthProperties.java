@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeys organization API keys
  * @param core where core-service's internal authorization API is
  * @param mfa second factors
+ * @param oauth sign-in with OAuth2 / OpenID Connect providers
  */
 @Validated
 @ConfigurationProperties("tenantcore.auth")
@@ -33,7 +36,8 @@ public record AuthProperties(
         @Valid @DefaultValue Login login,
         @Valid @DefaultValue ApiKeys apiKeys,
         @Valid @DefaultValue Core core,
-        @Valid @DefaultValue Mfa mfa) {
+        @Valid @DefaultValue Mfa mfa,
+        @Valid @DefaultValue OAuth oauth) {
 
     /**
      * @param accessTokenTtl lifetime of an access token, and of a session's revocation-list entry
@@ -116,4 +120,55 @@ public record AuthProperties(
             @DefaultValue("10") @Min(1) int maxFactors,
             @DefaultValue("1") @Min(0) int window,
             @DefaultValue("10") @Min(1) int recoveryCodes) {}
+
+    /**
+     * @param providers sign-in providers by name (the {@code provider} parameter of {@code /authorize}); a provider
+     *     named {@code google} or {@code github} needs only its client id and secret
+     * @param redirectAllowList where a sign-in may return to besides {@code signup.site-url} (any path of that
+     *     origin): absolute URLs, whose path may be an Ant pattern ({@code https://app.example.com/auth/**}); an
+     *     entry without a path allows every path of its origin
+     * @param callbackUrl the callback URL registered at the providers, as the browser reaches it (through the
+     *     gateway); unset, it is derived from the request to {@code /authorize}
+     * @param stateTtl how long a started sign-in may be completed (state, PKCE verifier and nonce live this long)
+     * @param timeout connect and read timeout of calls to providers
+     */
+    public record OAuth(
+            @DefaultValue Map<String, @Valid Provider> providers,
+            @DefaultValue List<String> redirectAllowList,
+            @Nullable URI callbackUrl,
+            @DefaultValue("10m") Duration stateTtl,
+            @DefaultValue("5s") Duration timeout) {}
+
+    /**
+     * A sign-in provider. OpenID providers need only {@code issuer}: endpoints come from its discovery document,
+     * unless set here.
+     *
+     * @param type {@code oidc} (ID token) or {@code github} (GitHub's user API); by default {@code github} for a
+     *     provider named github, else {@code oidc}
+     * @param clientId the client id registered at the provider
+     * @param clientSecret the client secret registered at the provider
+     * @param issuer the OpenID issuer (https://accounts.google.com for google)
+     * @param authorizationUri the provider's authorization endpoint (overrides discovery)
+     * @param tokenUri the provider's token endpoint (overrides discovery)
+     * @param jwkSetUri the provider's JWKS that signs ID tokens (overrides discovery)
+     * @param userInfoUri for {@code oidc} its UserInfo endpoint (overrides discovery); for {@code github} the API
+     *     base URL (https://api.github.com)
+     * @param scopes scopes to request (by default {@code openid email profile}, for github {@code read:user
+     *     user:email})
+     * @param clientAuthentication how the client authenticates at the token endpoint: {@code client_secret_basic}
+     *     or {@code client_secret_post}
+     * @param storeTokens whether the provider's access and refresh tokens are kept (sealed) for later API calls
+     */
+    public record Provider(
+            @Nullable String type,
+            @NotBlank String clientId,
+            @NotBlank String clientSecret,
+            @Nullable URI issuer,
+            @Nullable URI authorizationUri,
+            @Nullable URI tokenUri,
+            @Nullable URI jwkSetUri,
+            @Nullable URI userInfoUri,
+            @Nullable List<String> scopes,
+            @DefaultValue("client_secret_basic") String clientAuthentication,
+            @DefaultValue("false") boolean storeTokens) {}
 }

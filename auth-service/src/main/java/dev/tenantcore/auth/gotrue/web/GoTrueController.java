@@ -6,6 +6,7 @@ import dev.tenantcore.auth.accounts.User;
 import dev.tenantcore.auth.audit.RequestOrigin;
 import dev.tenantcore.auth.config.AuthProperties;
 import dev.tenantcore.auth.mfa.Factors;
+import dev.tenantcore.auth.oauth.OAuthLogins;
 import dev.tenantcore.auth.sessions.Sessions;
 import dev.tenantcore.auth.sessions.TokenPair;
 import dev.tenantcore.contracts.api.ErrorCode;
@@ -46,8 +47,11 @@ class GoTrueController {
     private final Sessions sessions;
     private final Factors factors;
     private final AuthProperties properties;
+    private final OAuthLogins oauth;
 
-    GoTrueController(Accounts accounts, Sessions sessions, Factors factors, AuthProperties properties) {
+    GoTrueController(
+            Accounts accounts, Sessions sessions, Factors factors, AuthProperties properties, OAuthLogins oauth) {
+        this.oauth = oauth;
         this.accounts = accounts;
         this.sessions = sessions;
         this.factors = factors;
@@ -66,7 +70,13 @@ class GoTrueController {
             @Nullable @Size(max = 1024) String password,
 
             @JsonProperty("refresh_token") @Nullable @Size(max = 512)
-            String refreshToken) {}
+            String refreshToken,
+
+            @JsonProperty("auth_code") @Nullable @Size(max = 512)
+            String authCode,
+
+            @JsonProperty("code_verifier") @Nullable @Size(max = 128)
+            String codeVerifier) {}
 
     record UserRequest(
             @Nullable @Email(regexp = EMAIL) @Size(max = 254)
@@ -100,7 +110,9 @@ class GoTrueController {
         return GoTrueShapes.session(sessions.start(user, List.of("password"), origin), List.of());
     }
 
-    @Operation(summary = "GoTrue token grants: grant_type=password (email, password) or refresh_token")
+    @Operation(
+            summary =
+                    "GoTrue token grants: grant_type=password (email, password), refresh_token or pkce (auth_code, code_verifier)")
     @PostMapping("/auth/v1/token")
     Map<String, Object> token(
             @RequestParam("grant_type") String grantType,
@@ -111,6 +123,9 @@ class GoTrueController {
             case "password" ->
                 sessions.passwordGrant(required("email", body.email()), required("password", body.password()), origin);
             case "refresh_token" -> sessions.refreshGrant(required("refresh_token", body.refreshToken()), origin);
+            case "pkce" ->
+                oauth.exchangeFlowCode(
+                        required("auth_code", body.authCode()), required("code_verifier", body.codeVerifier()), origin);
             default -> throw new ApiException(ErrorCode.VALIDATION_FAILED, "unsupported_grant_type");
         };
         return session(pair);
@@ -183,9 +198,12 @@ class GoTrueController {
     @Operation(summary = "GoTrue: the server's public settings")
     @GetMapping("/auth/v1/settings")
     Map<String, Object> settings() {
+        Map<String, Object> external = new java.util.TreeMap<>();
+        properties.oauth().providers().keySet().forEach(provider -> external.put(provider, true));
+        external.putAll(Map.of("email", true, "phone", false, "anonymous_users", false));
         return Map.of(
                 "external",
-                Map.of("email", true, "phone", false, "anonymous_users", false),
+                external,
                 "disable_signup",
                 false,
                 "mailer_autoconfirm",

@@ -70,6 +70,21 @@ record GoTrueError(
                 case "mfa_factor_not_found" -> {
                     return new GoTrueError(404, r, "Factor not found");
                 }
+                case "flow_state_not_found" -> {
+                    return new GoTrueError(404, r, e.getMessage());
+                }
+                case "provider_disabled", "bad_oauth_state", "bad_code_verifier" -> {
+                    return new GoTrueError(400, r, e.getMessage());
+                }
+                case "bad_oauth_callback" -> {
+                    return new GoTrueError(401, r, e.getMessage());
+                }
+                case "email_not_verified" -> {
+                    return new GoTrueError(403, r, e.getMessage());
+                }
+                case "provider_unavailable" -> {
+                    return new GoTrueError(503, r, e.getMessage());
+                }
                 case "mfa_factor_name_conflict", "too_many_enrolled_mfa_factors" -> {
                     return new GoTrueError(422, r, e.getMessage());
                 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Failures of the GoTrue endpoints answer in GoTrue's shape, never with the envelope or an exception text. */
 @RestControllerAdvice(basePackageClasses = GoTrueErrorAdvice.class)
@@ -54,7 +55,17 @@ class GoTrueErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            // Well-formed JSON with a value of the wrong type (a number where a string belongs) is invalid input.
+            return respond(new GoTrueError(400, "validation_failed", field(mismatch) + " has the wrong type"));
+        }
         return respond(new GoTrueError(400, "bad_json", "Could not read the request body as JSON"));
+    }
+
+    private static String field(MismatchedInputException e) {
+        var path = e.getPath();
+        String name = path.isEmpty() ? null : path.getLast().getPropertyName();
+        return name == null ? "A field" : name;
     }
 
     @ExceptionHandler(Exception.class)

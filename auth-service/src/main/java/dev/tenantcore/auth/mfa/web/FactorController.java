@@ -1,5 +1,6 @@
 package dev.tenantcore.auth.mfa.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.tenantcore.auth.audit.RequestOrigin;
 import dev.tenantcore.auth.mfa.Factor;
 import dev.tenantcore.auth.mfa.Factors;
@@ -41,10 +42,12 @@ class FactorController {
     }
 
     record EnrollRequest(
-            @Nullable @Pattern(regexp = "totp", message = "must be totp")
+            @JsonAlias("factor_type") @Nullable @Pattern(regexp = "totp", message = "must be totp")
             String factorType,
 
-            @Nullable @Size(max = 128) String friendlyName,
+            @JsonAlias("friendly_name") @Nullable @Size(max = 128)
+            String friendlyName,
+
             @Nullable @Size(max = 128) String issuer) {}
 
     record EnrollResponse(UUID id, String type, @Nullable String friendlyName, String status, Totp totp) {}

@@ -11,7 +11,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the service under test, acting as one user. */
+/** A small HTTP client for the service under test, acting as one user or as one API key behind the gateway. */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -20,13 +20,44 @@ public final class Api {
     private final int port;
     public final UUID userId;
     public final String email;
-    private final String token;
+    private final Map<String, String> identity;
 
     public Api(int port, UUID userId, String email) {
+        this(port, userId, email, Map.of("Authorization", "Bearer " + TestTokens.accessToken(userId, email)));
+    }
+
+    private Api(int port, UUID userId, String email, Map<String, String> identity) {
         this.port = port;
         this.userId = userId;
         this.email = email;
-        this.token = TestTokens.accessToken(userId, email);
+        this.identity = identity;
+    }
+
+    /**
+     * An org API key as the gateway forwards it: the asserted key and the service credential, no token.
+     * {@link #userId} is the key's id.
+     *
+     * @param scopes actions and resources, e.g. {@code "read", "projects", "create", "projects"}
+     */
+    public static Api apiKey(int port, UUID orgId, String... scopes) {
+        return apiKeyWithCredential(port, orgId, "local-internal-token", scopes);
+    }
+
+    /** As {@link #apiKey(int, UUID, String...)}, with the given service credential (null for none). */
+    public static Api apiKeyWithCredential(int port, UUID orgId, String internalToken, String... scopes) {
+        UUID keyId = UUID.randomUUID();
+        var permissions = new java.util.ArrayList<Map<String, String>>();
+        for (int i = 0; i + 1 < scopes.length; i += 2) {
+            permissions.add(Map.of("action", scopes[i], "resource", scopes[i + 1]));
+        }
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put(
+                "X-Authenticated-Api-Key",
+                JSON.writeValueAsString(Map.of("keyId", keyId, "orgId", orgId, "scopes", permissions)));
+        if (internalToken != null) {
+            identity.put("X-Internal-Token", internalToken);
+        }
+        return new Api(port, keyId, "api-key", Map.copyOf(identity));
     }
 
     /** A new user with a random id and e-mail. */
@@ -58,7 +89,6 @@ public final class Api {
     public Response send(String method, String path, Object body, String... headers) {
         try {
             var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .method(
                             method,
@@ -66,6 +96,7 @@ public final class Api {
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofString(
                                             body instanceof String s ? s : JSON.writeValueAsString(body)));
+            identity.forEach(builder::header);
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 builder.header(headers[i], headers[i + 1]);
             }

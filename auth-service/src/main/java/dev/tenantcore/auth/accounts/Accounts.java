@@ -6,6 +6,7 @@ import dev.tenantcore.auth.config.AuthProperties;
 import dev.tenantcore.contracts.events.auth.AuthEvent;
 import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.support.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public class Accounts {
     private final AuditLog audit;
     private final ApplicationEventPublisher publisher;
     private final AuthProperties properties;
+    private final MeterRegistry meters;
 
     Accounts(
             Users users,
@@ -45,7 +47,9 @@ public class Accounts {
             EmailJobs emails,
             AuditLog audit,
             ApplicationEventPublisher publisher,
-            AuthProperties properties) {
+            AuthProperties properties,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.users = users;
         this.passwords = passwords;
         this.policy = policy;
@@ -75,6 +79,8 @@ public class Accounts {
             emails.send(EmailJob.SIGNUP_CONFIRMATION, address, id, token);
         }
         audit.record(new AuthEvent.UserRegistered(id, address, !confirm), origin);
+        // auth.signups: accounts created with a password (social sign-ins count as logins of their provider).
+        meters.counter("auth.signups").increment();
         return require(id);
     }
 

@@ -9,6 +9,7 @@ import dev.tenantcore.auth.crypto.OpaqueTokens;
 import dev.tenantcore.contracts.api.PageMeta;
 import dev.tenantcore.contracts.api.PageQuery;
 import dev.tenantcore.contracts.events.auth.AuthEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,7 @@ public class Sessions {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final AuthProperties properties;
+    private final MeterRegistry meters;
 
     Sessions(
             Accounts accounts,
@@ -52,7 +54,9 @@ public class Sessions {
             LoginThrottle throttle,
             AuditLog audit,
             TransactionTemplate transactions,
-            AuthProperties properties) {
+            AuthProperties properties,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.accounts = accounts;
         this.store = store;
         this.accessTokens = accessTokens;
@@ -65,16 +69,36 @@ public class Sessions {
 
     /** The password grant, limited per account and per address. */
     public TokenPair passwordGrant(String email, String password, RequestOrigin origin) {
-        throttle.check(email, origin.ip());
+        try {
+            throttle.check(email, origin.ip());
+        } catch (RuntimeException limited) {
+            login("throttled");
+            throw limited;
+        }
         User user;
         try {
             user = accounts.authenticate(email, password, origin);
         } catch (dev.tenantcore.auth.accounts.AccountProblems.InvalidCredentials e) {
             throttle.failed(email, origin.ip());
+            login("invalid_credentials");
             throw e;
+        } catch (RuntimeException refused) {
+            login("refused");
+            throw refused;
         }
         throttle.succeeded(email);
+        login("success");
         return start(user, List.of("password"), origin);
+    }
+
+    /** {@code auth.logins{outcome}}: password logins by outcome, for operators (brute force shows as a rise). */
+    private void login(String outcome) {
+        meters.counter("auth.logins", "outcome", outcome).increment();
+    }
+
+    /** {@code auth.refreshes{outcome}}: refresh-token grants; {@code reused} means a stolen or replayed token. */
+    private void refreshed(String outcome) {
+        meters.counter("auth.refreshes", "outcome", outcome).increment();
     }
 
     /** Starts a session for an authenticated user. */
@@ -110,12 +134,22 @@ public class Sessions {
         Rotation rotation = transactions.execute(status -> rotate(refreshToken, origin));
         return switch (rotation) {
             case Rotated r -> {
+                refreshed("rotated");
                 User user = accounts.find(r.userId());
                 yield pair(user, r.sessionId(), r.amr(), r.aal(), r.successor());
             }
-            case Reused r -> throw SessionProblems.InvalidRefreshToken.create();
-            case Refused r -> throw SessionProblems.InvalidRefreshToken.create();
-            case null -> throw SessionProblems.InvalidRefreshToken.create();
+            case Reused r -> {
+                refreshed("reused");
+                throw SessionProblems.InvalidRefreshToken.create();
+            }
+            case Refused r -> {
+                refreshed("refused");
+                throw SessionProblems.InvalidRefreshToken.create();
+            }
+            case null -> {
+                refreshed("refused");
+                throw SessionProblems.InvalidRefreshToken.create();
+            }
         };
     }
 

@@ -46,6 +46,7 @@ class AccessProfiles implements MessageListener {
 
     private final Map<UUID, Epoch> epochs = new ConcurrentHashMap<>();
     private final Map<String, AccessProfile> local = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> activeOrgs = new ConcurrentHashMap<>();
 
     private static final Logger log = LoggerFactory.getLogger(AccessProfiles.class);
     private static final Duration TTL = Duration.ofMinutes(10);
@@ -100,6 +101,38 @@ class AccessProfiles implements MessageListener {
             log.warn("access-profile cache unavailable: {}", e.toString());
         }
         return profile;
+    }
+
+    /**
+     * Whether the org exists and is not deleted, for callers without a membership (API keys). Cached in process
+     * under the org's epoch, which deleting an org increments.
+     */
+    boolean active(UUID orgId) {
+        String key;
+        try {
+            key = "authz:active:" + orgId + ":" + epoch(orgId);
+        } catch (RuntimeException e) {
+            log.warn("access-profile cache unavailable, reading the database: {}", e.toString());
+            return tenancy.readCommitted(orgId, null, () -> activeInDatabase(orgId));
+        }
+        Boolean known = activeOrgs.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean active = tenancy.readCommitted(orgId, null, () -> activeInDatabase(orgId));
+        if (activeOrgs.size() > L1_LIMIT) {
+            activeOrgs.clear();
+        }
+        activeOrgs.put(key, active);
+        return active;
+    }
+
+    private boolean activeInDatabase(UUID orgId) {
+        return jdbc.sql("select count(*) from organizations where id = ? and deleted_at is null")
+                        .param(orgId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void invalidate(UUID orgId) {

@@ -81,7 +81,7 @@ public class Invitations {
         this.properties = properties;
     }
 
-    public Invitation invite(Caller caller, UUID orgId, String email, String roleName) {
+    public Invitation invite(Caller.User caller, UUID orgId, String email, String roleName) {
         UUID actor = caller.userId();
         authorization.require(actor, orgId, "create", "invitations");
         String normalized = email.strip().toLowerCase(Locale.ROOT);
@@ -158,7 +158,7 @@ public class Invitations {
     }
 
     /** Sends the invitation again with a new token (the old one stops working) and a new expiry. */
-    public Invitation resend(Caller caller, UUID orgId, UUID invitationId) {
+    public Invitation resend(Caller.User caller, UUID orgId, UUID invitationId) {
         UUID actor = caller.userId();
         authorization.require(actor, orgId, "update", "invitations");
         return tenancy.inOrg(orgId, actor, () -> {
@@ -177,7 +177,7 @@ public class Invitations {
     }
 
     /** Accepts with the token, as the signed-in user whose e-mail was invited. */
-    public Member accept(Caller caller, String token) {
+    public Member accept(Caller.User caller, String token) {
         byte[] hash = hash(token);
         UUID orgId = tenancy.asUser(caller.userId(), () -> {
                     jdbc.sql("select set_config('app.invitation_token_hash', ?, true)")
@@ -234,7 +234,7 @@ public class Invitations {
      * Enqueues the invitation e-mail as a shared-contracts {@link EmailJob}: the worker renders the
      * template and builds the accept link from its frontend URL and the token.
      */
-    private void sendEmail(Caller inviter, Invitation invitation, String token) {
+    private void sendEmail(Caller.User inviter, Invitation invitation, String token) {
         String orgName = jdbc.sql("select name from organizations where id = ?")
                 .param(invitation.orgId())
                 .query(String.class)

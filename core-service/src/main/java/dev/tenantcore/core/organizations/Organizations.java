@@ -61,7 +61,7 @@ public class Organizations {
         this.tiers = tiers;
     }
 
-    public Organization create(Caller caller, OrganizationRequests.Create request) {
+    public Organization create(Caller.User caller, OrganizationRequests.Create request) {
         UUID orgId = UUID.randomUUID();
         String slug = request.slug() != null ? request.slug() : slugOf(request.name());
         String tier = request.subscriptionTier() != null ? request.subscriptionTier() : "free";

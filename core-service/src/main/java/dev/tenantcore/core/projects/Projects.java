@@ -13,6 +13,7 @@ import dev.tenantcore.core.events.CoreEvents;
 import dev.tenantcore.core.organizations.Organizations;
 import dev.tenantcore.core.teams.TeamProjects;
 import dev.tenantcore.core.tenancy.Tenancy;
+import dev.tenantcore.core.web.Caller;
 import dev.tenantcore.core.web.ETags;
 import dev.tenantcore.core.web.Page;
 import dev.tenantcore.core.web.Paging;
@@ -89,8 +90,8 @@ public class Projects implements TeamProjects {
      */
     public record Slice<T>(List<T> items, @Nullable String nextCursor) {}
 
-    public Page<Project> list(UUID actor, UUID orgId, PageQuery page, Filter filter) {
-        Where where = readableWhere(actor, orgId, filter);
+    public Page<Project> list(Caller caller, UUID orgId, PageQuery page, Filter filter) {
+        Where where = readableWhere(caller, orgId, filter);
         if (where == null) {
             return new Page<>(List.of(), page, 0);
         }
@@ -98,7 +99,7 @@ public class Projects implements TeamProjects {
                 page,
                 Map.of("name", "name", "createdAt", "created_at", "updatedAt", "updated_at"),
                 "created_at ASC, id");
-        return tenancy.inOrg(orgId, actor, () -> {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
             long total = jdbc.sql("select count(*) from projects" + where.sql())
                     .params(where.params())
                     .query(Long.class)
@@ -113,8 +114,8 @@ public class Projects implements TeamProjects {
     }
 
     /** Keyset pagination by (created_at, id): stable under inserts, constant cost at any depth. */
-    public Slice<Project> slice(UUID actor, UUID orgId, @Nullable String cursor, int limit, Filter filter) {
-        Where where = readableWhere(actor, orgId, filter);
+    public Slice<Project> slice(Caller caller, UUID orgId, @Nullable String cursor, int limit, Filter filter) {
+        Where where = readableWhere(caller, orgId, filter);
         if (where == null) {
             return new Slice<>(List.of(), null);
         }
@@ -122,7 +123,7 @@ public class Projects implements TeamProjects {
             Object[] after = decodeCursor(cursor);
             where.and("(created_at, id) > (?, ?)", after);
         }
-        return tenancy.inOrg(orgId, actor, () -> {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
             List<Project> items = new ArrayList<>(jdbc.sql("select " + COLUMNS + " from projects" + where.sql()
                             + " order by created_at, id limit " + (limit + 1))
                     .params(where.params())
@@ -138,20 +139,21 @@ public class Projects implements TeamProjects {
         });
     }
 
-    public Project get(UUID actor, UUID orgId, UUID projectId) {
-        return tenancy.inOrg(orgId, actor, () -> readable(actor, orgId, projectId));
+    public Project get(Caller caller, UUID orgId, UUID projectId) {
+        return tenancy.inOrg(orgId, caller.userId(), () -> readable(caller, orgId, projectId));
     }
 
-    public Project create(UUID actor, UUID orgId, ProjectRequest request) {
+    public Project create(Caller caller, UUID orgId, ProjectRequest request) {
+        UUID actor = caller.actorId();
         Map<String, Object> attributes = new HashMap<>();
         if (request.teamId() != null) {
             attributes.put("teamId", request.teamId());
         }
-        authorization.require(actor, orgId, "create", "projects", attributes);
+        authorization.require(caller, orgId, "create", "projects", attributes);
         if (request.name() == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "name is required");
         }
-        return tenancy.inOrg(orgId, actor, () -> {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
             requireTeam(orgId, request.teamId());
             long count = jdbc.sql("select count(*) from projects where org_id = ?")
                     .param(orgId)
@@ -172,14 +174,15 @@ public class Projects implements TeamProjects {
     }
 
     public Project update(
-            UUID actor, UUID orgId, UUID projectId, ProjectRequest request, @Nullable Long expectedVersion) {
-        return tenancy.inOrg(orgId, actor, () -> {
-            Project before = readable(actor, orgId, projectId);
-            authorization.require(actor, orgId, "update", "projects", attributes(before));
+            Caller caller, UUID orgId, UUID projectId, ProjectRequest request, @Nullable Long expectedVersion) {
+        UUID actor = caller.actorId();
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
+            Project before = readable(caller, orgId, projectId);
+            authorization.require(caller, orgId, "update", "projects", attributes(before));
             if (request.teamId() != null && !request.teamId().equals(before.teamId())) {
                 requireTeam(orgId, request.teamId());
                 // Moving into a team needs the right to create projects there.
-                authorization.require(actor, orgId, "create", "projects", Map.of("teamId", request.teamId()));
+                authorization.require(caller, orgId, "create", "projects", Map.of("teamId", request.teamId()));
             }
             int updated = jdbc.sql("""
                             update projects set name = coalesce(?, name), description = coalesce(?, description),
@@ -204,10 +207,11 @@ public class Projects implements TeamProjects {
         });
     }
 
-    public void delete(UUID actor, UUID orgId, UUID projectId) {
-        tenancy.runInOrg(orgId, actor, () -> {
-            Project before = readable(actor, orgId, projectId);
-            authorization.require(actor, orgId, "delete", "projects", attributes(before));
+    public void delete(Caller caller, UUID orgId, UUID projectId) {
+        UUID actor = caller.actorId();
+        tenancy.runInOrg(orgId, caller.userId(), () -> {
+            Project before = readable(caller, orgId, projectId);
+            authorization.require(caller, orgId, "delete", "projects", attributes(before));
             roles.dropScope(orgId, "project", projectId);
             jdbc.sql("delete from projects where org_id = ? and id = ?")
                     .params(orgId, projectId)
@@ -239,35 +243,34 @@ public class Projects implements TeamProjects {
         }
     }
 
-    public Page<RoleAssignment> members(UUID actor, UUID orgId, UUID projectId, PageQuery page) {
-        return tenancy.inOrg(orgId, actor, () -> {
-            readable(actor, orgId, projectId);
+    public Page<RoleAssignment> members(Caller.User caller, UUID orgId, UUID projectId, PageQuery page) {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
+            readable(caller, orgId, projectId);
             return roles.assignments(orgId, "project", projectId, page);
         });
     }
 
-    public RoleAssignment putMember(UUID actor, UUID orgId, UUID projectId, UUID userId, String role) {
-        return tenancy.inOrg(orgId, actor, () -> {
-            Project project = readable(actor, orgId, projectId);
-            authorization.require(actor, orgId, "update", "projects", attributes(project));
-            return roles.assign(actor, orgId, userId, role, "project", projectId);
+    public RoleAssignment putMember(Caller.User caller, UUID orgId, UUID projectId, UUID userId, String role) {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
+            Project project = readable(caller, orgId, projectId);
+            authorization.require(caller, orgId, "update", "projects", attributes(project));
+            return roles.assign(caller.userId(), orgId, userId, role, "project", projectId);
         });
     }
 
-    public void removeMember(UUID actor, UUID orgId, UUID projectId, UUID userId) {
-        tenancy.runInOrg(orgId, actor, () -> {
-            Project project = readable(actor, orgId, projectId);
-            authorization.require(actor, orgId, "update", "projects", attributes(project));
-            if (!roles.unassign(actor, orgId, userId, "project", projectId)) {
+    public void removeMember(Caller.User caller, UUID orgId, UUID projectId, UUID userId) {
+        tenancy.runInOrg(orgId, caller.userId(), () -> {
+            Project project = readable(caller, orgId, projectId);
+            authorization.require(caller, orgId, "update", "projects", attributes(project));
+            if (!roles.unassign(caller.userId(), orgId, userId, "project", projectId)) {
                 throw new ApiException(ErrorCode.NOT_FOUND, "Project member not found");
             }
         });
     }
 
     /** The filters plus what the caller may read; null when they may read no project at all. */
-    private @Nullable Where readableWhere(UUID actor, UUID orgId, Filter filter) {
-        authorization.requireMember(actor, orgId);
-        Grants grants = authorization.grants(actor, orgId);
+    private @Nullable Where readableWhere(Caller caller, UUID orgId, Filter filter) {
+        Grants grants = authorization.requireListing(caller, orgId, "projects");
         Where where = new Where()
                 .and("org_id = ?", orgId)
                 .andIf(Where.contains(filter.name()), "lower(name) like ?")
@@ -285,15 +288,15 @@ public class Projects implements TeamProjects {
                 Where.uuidArray(grants.projectIds()),
                 Where.uuidArray(grants.teamIds()),
                 grants.ownProjects(),
-                actor);
+                caller.actorId());
         return where;
     }
 
     /** The project if the caller may read it; otherwise 404 (403 would reveal it exists). */
-    private Project readable(UUID actor, UUID orgId, UUID projectId) {
-        authorization.requireMember(actor, orgId);
+    private Project readable(Caller caller, UUID orgId, UUID projectId) {
+        authorization.requireMember(caller, orgId);
         Project project = find(orgId, projectId).orElseThrow(Projects::notFound);
-        if (!authorization.allows(actor, orgId, "read", "projects", attributes(project))) {
+        if (!authorization.allows(caller, orgId, "read", "projects", attributes(project))) {
             throw notFound();
         }
         return project;

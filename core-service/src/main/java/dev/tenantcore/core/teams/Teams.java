@@ -11,6 +11,7 @@ import dev.tenantcore.core.authorization.RoleAssignment;
 import dev.tenantcore.core.authorization.Roles;
 import dev.tenantcore.core.events.CoreEvents;
 import dev.tenantcore.core.tenancy.Tenancy;
+import dev.tenantcore.core.web.Caller;
 import dev.tenantcore.core.web.ETags;
 import dev.tenantcore.core.web.Page;
 import dev.tenantcore.core.web.Paging;
@@ -59,14 +60,13 @@ public class Teams {
     }
 
     public Page<Team> list(
-            UUID actor,
+            Caller caller,
             UUID orgId,
             PageQuery page,
             @Nullable String name,
             @Nullable Instant createdFrom,
             @Nullable Instant createdTo) {
-        authorization.requireMember(actor, orgId);
-        Grants grants = authorization.grants(actor, orgId);
+        Grants grants = authorization.requireListing(caller, orgId, "teams");
         String order = Paging.orderBy(
                 page,
                 Map.of("name", "name", "createdAt", "created_at", "updatedAt", "updated_at"),
@@ -86,7 +86,7 @@ public class Teams {
             }
             where.and("id = any(?::uuid[])", Where.uuidArray(grants.teamIds()));
         }
-        return tenancy.inOrg(orgId, actor, () -> {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
             long total = jdbc.sql("select count(*) from teams" + where.sql())
                     .params(where.params())
                     .query(Long.class)
@@ -100,17 +100,18 @@ public class Teams {
         });
     }
 
-    public Team get(UUID actor, UUID orgId, UUID teamId) {
-        authorization.require(actor, orgId, "read", "teams", Map.of("teamId", teamId));
-        return tenancy.inOrg(orgId, actor, () -> find(orgId, teamId)).orElseThrow(Teams::notFound);
+    public Team get(Caller caller, UUID orgId, UUID teamId) {
+        authorization.require(caller, orgId, "read", "teams", Map.of("teamId", teamId));
+        return tenancy.inOrg(orgId, caller.userId(), () -> find(orgId, teamId)).orElseThrow(Teams::notFound);
     }
 
-    public Team create(UUID actor, UUID orgId, TeamRequest request) {
-        authorization.require(actor, orgId, "create", "teams");
+    public Team create(Caller caller, UUID orgId, TeamRequest request) {
+        UUID actor = caller.actorId();
+        authorization.require(caller, orgId, "create", "teams");
         if (request.name() == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "name is required");
         }
-        return tenancy.inOrg(orgId, actor, () -> {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
             UUID id = UUID.randomUUID();
             jdbc.sql("insert into teams (id, org_id, name, description, created_by) values (?, ?, ?, ?, ?)")
                     .params(id, orgId, request.name().strip(), request.description(), actor)
@@ -122,10 +123,11 @@ public class Teams {
         });
     }
 
-    public Team update(UUID actor, UUID orgId, UUID teamId, TeamRequest request, @Nullable Long expectedVersion) {
-        return tenancy.inOrg(orgId, actor, () -> {
-            Team before = readable(actor, orgId, teamId);
-            authorization.require(actor, orgId, "update", "teams", attributes(before));
+    public Team update(Caller caller, UUID orgId, UUID teamId, TeamRequest request, @Nullable Long expectedVersion) {
+        UUID actor = caller.actorId();
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
+            Team before = readable(caller, orgId, teamId);
+            authorization.require(caller, orgId, "update", "teams", attributes(before));
             int updated = jdbc.sql("""
                             update teams set name = coalesce(?, name), description = coalesce(?, description),
                                 updated_at = now(), version = version + 1
@@ -149,10 +151,11 @@ public class Teams {
     }
 
     /** Deletes the team; its projects stay in the org without a team. */
-    public void delete(UUID actor, UUID orgId, UUID teamId) {
-        tenancy.runInOrg(orgId, actor, () -> {
-            Team before = readable(actor, orgId, teamId);
-            authorization.require(actor, orgId, "delete", "teams", attributes(before));
+    public void delete(Caller caller, UUID orgId, UUID teamId) {
+        UUID actor = caller.actorId();
+        tenancy.runInOrg(orgId, caller.userId(), () -> {
+            Team before = readable(caller, orgId, teamId);
+            authorization.require(caller, orgId, "delete", "teams", attributes(before));
             projects.detachAll(actor, orgId, teamId);
             roles.dropScope(orgId, "team", teamId);
             jdbc.sql("delete from teams where org_id = ? and id = ?")
@@ -172,36 +175,37 @@ public class Teams {
         });
     }
 
-    public Page<RoleAssignment> members(UUID actor, UUID orgId, UUID teamId, PageQuery page) {
-        return tenancy.inOrg(orgId, actor, () -> {
-            readable(actor, orgId, teamId);
+    public Page<RoleAssignment> members(Caller.User caller, UUID orgId, UUID teamId, PageQuery page) {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
+            readable(caller, orgId, teamId);
             return roles.assignments(orgId, "team", teamId, page);
         });
     }
 
-    public RoleAssignment putMember(UUID actor, UUID orgId, UUID teamId, UUID userId, String role) {
-        return tenancy.inOrg(orgId, actor, () -> {
-            Team team = readable(actor, orgId, teamId);
-            authorization.require(actor, orgId, "update", "teams", attributes(team));
-            return roles.assign(actor, orgId, userId, role, "team", teamId);
+    public RoleAssignment putMember(Caller.User caller, UUID orgId, UUID teamId, UUID userId, String role) {
+        return tenancy.inOrg(orgId, caller.userId(), () -> {
+            Team team = readable(caller, orgId, teamId);
+            authorization.require(caller, orgId, "update", "teams", attributes(team));
+            return roles.assign(caller.userId(), orgId, userId, role, "team", teamId);
         });
     }
 
-    public void removeMember(UUID actor, UUID orgId, UUID teamId, UUID userId) {
-        tenancy.runInOrg(orgId, actor, () -> {
-            Team team = readable(actor, orgId, teamId);
-            authorization.require(actor, orgId, "update", "teams", attributes(team));
-            if (!roles.unassign(actor, orgId, userId, "team", teamId)) {
+    public void removeMember(Caller.User caller, UUID orgId, UUID teamId, UUID userId) {
+        tenancy.runInOrg(orgId, caller.userId(), () -> {
+            Team team = readable(caller, orgId, teamId);
+            authorization.require(caller, orgId, "update", "teams", attributes(team));
+            if (!roles.unassign(caller.userId(), orgId, userId, "team", teamId)) {
                 throw new ApiException(ErrorCode.NOT_FOUND, "Team member not found");
             }
         });
     }
 
     /** The team if the caller may read it; otherwise 404 (403 would reveal it exists). */
-    private Team readable(UUID actor, UUID orgId, UUID teamId) {
+    private Team readable(Caller caller, UUID orgId, UUID teamId) {
+        // Membership first: nothing of an org is read for a caller outside it.
+        authorization.requireMember(caller, orgId);
         Team team = find(orgId, teamId).orElseThrow(Teams::notFound);
-        if (!authorization.allows(actor, orgId, "read", "teams", attributes(team))) {
-            authorization.requireMember(actor, orgId);
+        if (!authorization.allows(caller, orgId, "read", "teams", attributes(team))) {
             throw notFound();
         }
         return team;

@@ -23,7 +23,7 @@ public class UserProfiles {
 
     private final JdbcClient jdbc;
     // Callers whose profile is known to be current: skips a write on every request.
-    private final Set<Caller> known = ConcurrentHashMap.newKeySet();
+    private final Set<Caller.User> known = ConcurrentHashMap.newKeySet();
 
     UserProfiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,7 +33,7 @@ public class UserProfiles {
      * Creates the profile on first sight (users of an external trusted issuer have no auth events) and keeps
      * its e-mail in step with the token, until auth events keep it: a token may be older than the last event.
      */
-    public void ensure(Caller caller) {
+    public void ensure(Caller.User caller) {
         if (known.contains(caller)) {
             return;
         }

@@ -2,9 +2,11 @@ package dev.tenantcore.core.web;
 
 import dev.tenantcore.contracts.api.ErrorCode;
 import dev.tenantcore.contracts.security.ClaimNames;
+import dev.tenantcore.support.security.ApiKeyCaller;
 import dev.tenantcore.support.security.UserIds;
 import dev.tenantcore.support.web.ApiException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -18,21 +20,23 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Resolves {@link Caller} from the verified JWT and makes sure the user's profile exists (just in time, so
- * users of an external trusted issuer work too). A subject that is not a UUID (an external issuer) maps to a
- * stable name-based UUID of issuer and subject.
+ * Resolves {@link Caller} parameters: an API key from the gateway's assertion (authenticated by service-support),
+ * or a user from the verified JWT, making sure the user's profile exists (just in time, so users of an external
+ * trusted issuer work too). A subject that is not a UUID (an external issuer) maps to a stable name-based UUID of
+ * issuer and subject. A parameter of type {@link Caller.User} never receives a key: that answers 403, as the
+ * security chain does for paths outside {@code api-key-paths}.
  */
 public class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    private final Consumer<Caller> ensureProfile;
+    private final Consumer<Caller.User> ensureProfile;
 
-    public CallerResolver(Consumer<Caller> ensureProfile) {
+    public CallerResolver(Consumer<Caller.User> ensureProfile) {
         this.ensureProfile = ensureProfile;
     }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Caller.class;
+        return Caller.class.isAssignableFrom(parameter.getParameterType());
     }
 
     @Override
@@ -41,15 +45,24 @@ public class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConf
             @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             @Nullable WebDataBinderFactory binderFactory) {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt)) {
+        Class<?> wanted = parameter.getParameterType();
+        Optional<ApiKeyCaller> key = ApiKeyCaller.current();
+        if (key.isPresent()) {
+            if (!wanted.isAssignableFrom(Caller.ApiKey.class)) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "An API key cannot be used here");
+            }
+            return new Caller.ApiKey(key.get());
+        }
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt)
+                || !wanted.isAssignableFrom(Caller.User.class)) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Authentication is required");
         }
         var token = jwt.getToken();
         UUID userId = UserIds.of(String.valueOf(token.getClaimAsString(ClaimNames.ISSUER)), token.getSubject());
         String email = token.getClaimAsString(ClaimNames.EMAIL);
-        Caller caller = new Caller(userId, email == null || email.isBlank() ? userId + "@users.invalid" : email);
-        ensureProfile.accept(caller);
-        return caller;
+        var user = new Caller.User(userId, email == null || email.isBlank() ? userId + "@users.invalid" : email);
+        ensureProfile.accept(user);
+        return user;
     }
 
     @Override

@@ -30,7 +30,7 @@ class AuditLogController {
     /** Newest first; filter by actor, action, resource and time range. */
     @GetMapping
     ApiResponse<List<AuditLog.Entry>> list(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit,
@@ -50,7 +50,7 @@ class AuditLogController {
 
     /** Verifies the org's hash chain and reports the first broken link. */
     @GetMapping("/verify")
-    ApiResponse<AuditLog.Verification> verify(@Parameter(hidden = true) Caller caller, @PathVariable UUID orgId) {
+    ApiResponse<AuditLog.Verification> verify(@Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId) {
         return ApiResponse.of(auditLog.verify(caller.userId(), orgId));
     }
 }

@@ -39,7 +39,7 @@ class RolesController {
 
     @GetMapping
     ApiResponse<List<Role>> list(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit,
@@ -50,7 +50,7 @@ class RolesController {
 
     @PostMapping
     ResponseEntity<ApiResponse<Role>> create(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @Valid @RequestBody RoleRequest request) {
         Role role = roles.create(caller.userId(), orgId, request);
@@ -61,7 +61,7 @@ class RolesController {
 
     @GetMapping("/{roleId}")
     ResponseEntity<ApiResponse<Role>> get(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID roleId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
@@ -72,7 +72,7 @@ class RolesController {
     /** Replaces a custom role's name, description and permissions. */
     @PutMapping("/{roleId}")
     ResponseEntity<ApiResponse<Role>> update(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID roleId,
             @Valid @RequestBody RoleRequest request,
@@ -83,7 +83,7 @@ class RolesController {
 
     @DeleteMapping("/{roleId}")
     ResponseEntity<Void> delete(
-            @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID roleId) {
+            @Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId, @PathVariable UUID roleId) {
         roles.delete(caller.userId(), orgId, roleId);
         return ResponseEntity.noContent().build();
     }

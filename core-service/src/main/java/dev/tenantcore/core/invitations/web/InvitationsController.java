@@ -39,7 +39,7 @@ class InvitationsController {
     /** Invites by e-mail with a role; the e-mail is sent as a job. Expires in 7 days. */
     @PostMapping("/api/v1/orgs/{orgId}/invitations")
     ResponseEntity<ApiResponse<Invitation>> invite(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @Valid @RequestBody InvitationRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -48,7 +48,7 @@ class InvitationsController {
 
     @GetMapping("/api/v1/orgs/{orgId}/invitations")
     ApiResponse<List<Invitation>> list(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit,
@@ -60,27 +60,27 @@ class InvitationsController {
 
     @GetMapping("/api/v1/orgs/{orgId}/invitations/{invitationId}")
     ApiResponse<Invitation> get(
-            @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
+            @Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
         return ApiResponse.of(invitations.get(caller.userId(), orgId, invitationId));
     }
 
     @DeleteMapping("/api/v1/orgs/{orgId}/invitations/{invitationId}")
     ResponseEntity<Void> revoke(
-            @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
+            @Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
         invitations.revoke(caller.userId(), orgId, invitationId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/orgs/{orgId}/invitations/{invitationId}/resend")
     ApiResponse<Invitation> resend(
-            @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
+            @Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
         return ApiResponse.of(invitations.resend(caller, orgId, invitationId));
     }
 
     /** Accepts an invitation as the signed-in user with the invited e-mail. */
     @PostMapping("/api/v1/invitations/{token}/accept")
     ApiResponse<Member> accept(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String token) {
         return ApiResponse.of(invitations.accept(caller, token));
     }

@@ -37,7 +37,7 @@ class MembersController {
     /** Members, filtered by parts of name or e-mail and by role; sort by email, name or joinedAt. */
     @GetMapping
     ApiResponse<List<Member>> list(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit,
@@ -51,13 +51,13 @@ class MembersController {
 
     @GetMapping("/{userId}")
     ApiResponse<Member> get(
-            @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID userId) {
+            @Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId, @PathVariable UUID userId) {
         return ApiResponse.of(members.get(caller.userId(), orgId, userId));
     }
 
     @PatchMapping("/{userId}")
     ApiResponse<Member> changeRole(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID userId,
             @Valid @RequestBody RoleChange change) {
@@ -66,14 +66,14 @@ class MembersController {
 
     @DeleteMapping("/{userId}")
     ResponseEntity<Void> remove(
-            @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID userId) {
+            @Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId, @PathVariable UUID userId) {
         members.remove(caller.userId(), orgId, userId);
         return ResponseEntity.noContent().build();
     }
 
     /** The caller leaves the org (not the last owner). */
     @DeleteMapping("/me")
-    ResponseEntity<Void> leave(@Parameter(hidden = true) Caller caller, @PathVariable UUID orgId) {
+    ResponseEntity<Void> leave(@Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId) {
         members.leave(caller.userId(), orgId);
         return ResponseEntity.noContent().build();
     }

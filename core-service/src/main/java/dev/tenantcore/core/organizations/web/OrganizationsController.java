@@ -39,7 +39,7 @@ class OrganizationsController {
 
     @PostMapping
     ResponseEntity<ApiResponse<Organization>> create(
-            @Parameter(hidden = true) Caller caller, @Valid @RequestBody OrganizationRequests.Create request) {
+            @Parameter(hidden = true) Caller.User caller, @Valid @RequestBody OrganizationRequests.Create request) {
         Organization created = organizations.create(caller, request);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .eTag(ETags.of(created.version()))
@@ -49,7 +49,7 @@ class OrganizationsController {
     /** The caller's organizations. */
     @GetMapping
     ApiResponse<List<Organization>> listMine(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit,
             @RequestParam(required = false) @Nullable String sort) {
@@ -60,7 +60,7 @@ class OrganizationsController {
 
     @GetMapping("/{orgId}")
     ResponseEntity<ApiResponse<Organization>> get(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         Organization org = organizations.get(caller.userId(), orgId);
@@ -69,7 +69,7 @@ class OrganizationsController {
 
     @PatchMapping("/{orgId}")
     ResponseEntity<ApiResponse<Organization>> update(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @Valid @RequestBody OrganizationRequests.Update request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -79,7 +79,7 @@ class OrganizationsController {
 
     /** Owner only; soft delete, purged later. */
     @DeleteMapping("/{orgId}")
-    ResponseEntity<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable UUID orgId) {
+    ResponseEntity<Void> delete(@Parameter(hidden = true) Caller.User caller, @PathVariable UUID orgId) {
         organizations.delete(caller.userId(), orgId);
         return ResponseEntity.noContent().build();
     }

@@ -55,7 +55,7 @@ class ProjectsController {
             @RequestParam(required = false) @Nullable Instant createdTo,
             @RequestParam(required = false) @Nullable UUID teamId) {
         return projects.list(
-                        caller.userId(),
+                        caller,
                         orgId,
                         Paging.page(page, limit, sort),
                         new Projects.Filter(name, teamId, createdFrom, createdTo))
@@ -67,7 +67,7 @@ class ProjectsController {
             @Parameter(hidden = true) Caller caller,
             @PathVariable UUID orgId,
             @Valid @RequestBody ProjectRequest request) {
-        Project project = projects.create(caller.userId(), orgId, request);
+        Project project = projects.create(caller, orgId, request);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .eTag(ETags.of(project.version()))
                 .body(ApiResponse.of(project));
@@ -79,7 +79,7 @@ class ProjectsController {
             @PathVariable UUID orgId,
             @PathVariable UUID projectId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-        Project project = projects.get(caller.userId(), orgId, projectId);
+        Project project = projects.get(caller, orgId, projectId);
         return ETags.ok(ApiResponse.of(project), project.version(), ifNoneMatch);
     }
 
@@ -90,46 +90,46 @@ class ProjectsController {
             @PathVariable UUID projectId,
             @Valid @RequestBody ProjectRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        Project project = projects.update(caller.userId(), orgId, projectId, request, ETags.expectedVersion(ifMatch));
+        Project project = projects.update(caller, orgId, projectId, request, ETags.expectedVersion(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(project.version())).body(ApiResponse.of(project));
     }
 
     @DeleteMapping("/{projectId}")
     ResponseEntity<Void> delete(
             @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID projectId) {
-        projects.delete(caller.userId(), orgId, projectId);
+        projects.delete(caller, orgId, projectId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{projectId}/members")
     ApiResponse<List<RoleAssignment>> members(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID projectId,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit) {
-        return projects.members(caller.userId(), orgId, projectId, Paging.page(page, limit, null))
+        return projects.members(caller, orgId, projectId, Paging.page(page, limit, null))
                 .response();
     }
 
     /** Adds an org member to the project with a project-scoped role, or changes their role there. */
     @PutMapping("/{projectId}/members/{userId}")
     ApiResponse<RoleAssignment> putMember(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID projectId,
             @PathVariable UUID userId,
             @Valid @RequestBody RoleBody body) {
-        return ApiResponse.of(projects.putMember(caller.userId(), orgId, projectId, userId, body.role()));
+        return ApiResponse.of(projects.putMember(caller, orgId, projectId, userId, body.role()));
     }
 
     @DeleteMapping("/{projectId}/members/{userId}")
     ResponseEntity<Void> removeMember(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID projectId,
             @PathVariable UUID userId) {
-        projects.removeMember(caller.userId(), orgId, projectId, userId);
+        projects.removeMember(caller, orgId, projectId, userId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -40,6 +40,6 @@ class ProjectsV2Controller {
             @RequestParam(required = false) @Nullable Instant createdFrom,
             @RequestParam(required = false) @Nullable Instant createdTo) {
         return ApiResponse.of(projects.slice(
-                caller.userId(), orgId, cursor, limit, new Projects.Filter(name, teamId, createdFrom, createdTo)));
+                caller, orgId, cursor, limit, new Projects.Filter(name, teamId, createdFrom, createdTo)));
     }
 }

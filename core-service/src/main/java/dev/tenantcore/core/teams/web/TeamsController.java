@@ -53,7 +53,7 @@ class TeamsController {
             @RequestParam(required = false) @Nullable @Size(max = 200) String name,
             @RequestParam(required = false) @Nullable Instant createdFrom,
             @RequestParam(required = false) @Nullable Instant createdTo) {
-        return teams.list(caller.userId(), orgId, Paging.page(page, limit, sort), name, createdFrom, createdTo)
+        return teams.list(caller, orgId, Paging.page(page, limit, sort), name, createdFrom, createdTo)
                 .response();
     }
 
@@ -62,7 +62,7 @@ class TeamsController {
             @Parameter(hidden = true) Caller caller,
             @PathVariable UUID orgId,
             @Valid @RequestBody TeamRequest request) {
-        Team team = teams.create(caller.userId(), orgId, request);
+        Team team = teams.create(caller, orgId, request);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .eTag(ETags.of(team.version()))
                 .body(ApiResponse.of(team));
@@ -74,7 +74,7 @@ class TeamsController {
             @PathVariable UUID orgId,
             @PathVariable UUID teamId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-        Team team = teams.get(caller.userId(), orgId, teamId);
+        Team team = teams.get(caller, orgId, teamId);
         return ETags.ok(ApiResponse.of(team), team.version(), ifNoneMatch);
     }
 
@@ -85,46 +85,46 @@ class TeamsController {
             @PathVariable UUID teamId,
             @Valid @RequestBody TeamRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        Team team = teams.update(caller.userId(), orgId, teamId, request, ETags.expectedVersion(ifMatch));
+        Team team = teams.update(caller, orgId, teamId, request, ETags.expectedVersion(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(team.version())).body(ApiResponse.of(team));
     }
 
     @DeleteMapping("/{teamId}")
     ResponseEntity<Void> delete(
             @Parameter(hidden = true) Caller caller, @PathVariable UUID orgId, @PathVariable UUID teamId) {
-        teams.delete(caller.userId(), orgId, teamId);
+        teams.delete(caller, orgId, teamId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{teamId}/members")
     ApiResponse<List<RoleAssignment>> members(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID teamId,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit) {
-        return teams.members(caller.userId(), orgId, teamId, Paging.page(page, limit, null))
+        return teams.members(caller, orgId, teamId, Paging.page(page, limit, null))
                 .response();
     }
 
     /** Adds an org member to the team with a team-scoped role, or changes their role there. */
     @PutMapping("/{teamId}/members/{userId}")
     ApiResponse<RoleAssignment> putMember(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID teamId,
             @PathVariable UUID userId,
             @Valid @RequestBody RoleBody body) {
-        return ApiResponse.of(teams.putMember(caller.userId(), orgId, teamId, userId, body.role()));
+        return ApiResponse.of(teams.putMember(caller, orgId, teamId, userId, body.role()));
     }
 
     @DeleteMapping("/{teamId}/members/{userId}")
     ResponseEntity<Void> removeMember(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @PathVariable UUID teamId,
             @PathVariable UUID userId) {
-        teams.removeMember(caller.userId(), orgId, teamId, userId);
+        teams.removeMember(caller, orgId, teamId, userId);
         return ResponseEntity.noContent().build();
     }
 }

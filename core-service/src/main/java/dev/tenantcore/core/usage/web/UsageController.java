@@ -31,7 +31,7 @@ class UsageController {
     /** Counts and daily activity between from and to (UTC days, default the last 30, at most 366). */
     @GetMapping("/api/v1/orgs/{orgId}/usage")
     ApiResponse<Usage.Report> usage(
-            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) Caller.User caller,
             @PathVariable UUID orgId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {

@@ -34,17 +34,17 @@ class MeController {
 
     /** The caller's profile and (up to 100 of) their memberships; /api/v1/orgs pages through all. */
     @GetMapping
-    ApiResponse<Me> me(@Parameter(hidden = true) Caller caller) {
+    ApiResponse<Me> me(@Parameter(hidden = true) Caller.User caller) {
         return ApiResponse.of(me(caller.userId(), caller));
     }
 
     @PatchMapping
-    ApiResponse<Me> update(@Parameter(hidden = true) Caller caller, @Valid @RequestBody ProfileUpdate update) {
+    ApiResponse<Me> update(@Parameter(hidden = true) Caller.User caller, @Valid @RequestBody ProfileUpdate update) {
         profiles.rename(caller.userId(), update.displayName());
         return ApiResponse.of(me(caller.userId(), caller));
     }
 
-    private Me me(java.util.UUID userId, Caller caller) {
+    private Me me(java.util.UUID userId, Caller.User caller) {
         UserProfile profile = profiles.find(userId).orElseThrow();
         var memberships = organizations
                 .listMine(userId, Paging.page(1, MEMBERSHIPS_SHOWN, "name"))

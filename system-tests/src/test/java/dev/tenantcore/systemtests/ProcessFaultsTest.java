@@ -52,8 +52,11 @@ class ProcessFaultsTest {
                 system.kill("worker-service");
             }
             String email = "workerkill-" + SweepSupport.shortId() + "@example.com";
-            var signup = Accounts.post(
+            // From an address of its own each time: sign-up is rate limited per client address.
+            var signup = SweepSupport.json(
                     system,
+                    null,
+                    "POST",
                     "/api/v1/auth/signup",
                     "{\"email\":\"%s\",\"password\":\"correct horse %s\"}".formatted(email, SweepSupport.shortId()));
             if (signup.statusCode() / 100 == 2) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,10 +41,15 @@ public final class CoreStub {
     private final Map<UUID, String> exports = new ConcurrentHashMap<>();
     private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
     private final Map<UUID, List<Instant>> auditRequests = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Instant>> exportRequests = new ConcurrentHashMap<>();
 
     private CoreStub() throws IOException {
+        // Responses without Nagle's delay (the JDK server writes headers and body separately).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/internal/", this::handle);
+        // A thread per request, as a real server: one slow request does not hold up the others.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -86,6 +92,10 @@ public final class CoreStub {
         return List.copyOf(auditRequests.getOrDefault(orgId, List.of()));
     }
 
+    public List<Instant> exportRequests(UUID orgId) {
+        return List.copyOf(exportRequests.getOrDefault(orgId, List.of()));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!INTERNAL_TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Internal-Token"))) {
@@ -120,6 +130,11 @@ public final class CoreStub {
                 return;
             }
             Matcher export = EXPORT.matcher(path);
+            if (export.matches()) {
+                exportRequests
+                        .computeIfAbsent(UUID.fromString(export.group(1)), k -> new CopyOnWriteArrayList<>())
+                        .add(Instant.now());
+            }
             if (export.matches() && exports.containsKey(UUID.fromString(export.group(1)))) {
                 respond(exchange, 200, "application/x-ndjson", exports.get(UUID.fromString(export.group(1))));
                 return;

@@ -63,7 +63,8 @@ class JobRetryTest {
                 .contains("core-service is unavailable (audit log)");
 
         core.failAuditLog(org, false);
-        assertThat(api.postInternal("/internal/jobs/" + id + "/redrive").statusCode())
+        assertThat(api.postInternal("/internal/orgs/" + org + "/jobs/" + id + "/redrive")
+                        .statusCode())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("succeeded"));
         assertThat(jobs.find(org, id).orElseThrow().attempts()).isEqualTo(1);

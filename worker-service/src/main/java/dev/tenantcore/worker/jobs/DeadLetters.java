@@ -1,6 +1,7 @@
 package dev.tenantcore.worker.jobs;
 
 import dev.tenantcore.contracts.events.Topics;
+import dev.tenantcore.worker.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,14 +29,21 @@ class DeadLetters extends DeadLetterPublishingRecoverer {
     private final JobRecords records;
     private final JobStatuses statuses;
     private final JobMetrics metrics;
+    private final TenantTransactions tenants;
     private final ThreadLocal<RecordMetadata> published = new ThreadLocal<>();
 
-    DeadLetters(KafkaOperations<?, ?> template, JobRecords records, JobStatuses statuses, JobMetrics metrics) {
+    DeadLetters(
+            KafkaOperations<?, ?> template,
+            JobRecords records,
+            JobStatuses statuses,
+            JobMetrics metrics,
+            TenantTransactions tenants) {
         // A negative partition lets the key choose, so the dead-letter topic may have fewer partitions.
         super(template, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         this.records = records;
         this.statuses = statuses;
         this.metrics = metrics;
+        this.tenants = tenants;
     }
 
     @Override
@@ -49,17 +57,20 @@ class DeadLetters extends DeadLetterPublishingRecoverer {
             String type = record.topic().substring(Topics.JOBS_PREFIX.length());
             metrics.outcome(type, "dead");
             records.identity((byte[]) record.value())
-                    .ifPresent(job -> statuses.dead(new JobStatuses.DeadJob(
-                            job.id(),
+                    .ifPresent(job -> tenants.runInOrg(
                             job.orgId(),
-                            type,
-                            JobRunner.describe(exception),
-                            JobRunner.rejection(exception) != null
-                                    ? JobRunner.publicMessage(exception)
-                                    : "the job failed and was given up",
-                            letter.topic(),
-                            letter.partition(),
-                            letter.offset())));
+                            null,
+                            () -> statuses.dead(new JobStatuses.DeadJob(
+                                    job.id(),
+                                    job.orgId(),
+                                    type,
+                                    JobRunner.describe(exception),
+                                    JobRunner.rejection(exception) != null
+                                            ? JobRunner.publicMessage(exception)
+                                            : "the job failed and was given up",
+                                    letter.topic(),
+                                    letter.partition(),
+                                    letter.offset()))));
         } finally {
             published.remove();
         }

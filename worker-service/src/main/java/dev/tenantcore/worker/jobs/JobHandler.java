@@ -15,4 +15,13 @@ public interface JobHandler {
      * e-mail) is done before returning; a crash after it and before the job is marked done repeats it.
      */
     void handle(Job job, JobCommit commit) throws Exception;
+
+    /**
+     * A follow-up of a done job, e.g. queueing a notification. Called after the job is done, and again whenever a
+     * delivery of the job finds it done already, so that a crash between the two does not lose the follow-up: it
+     * must be idempotent (queue a job with an id derived from this job's, see
+     * {@link Jobs#enqueueOnce}). An exception retries the delivery, which then only repeats this step; after the
+     * last attempt the record is dead-lettered (the effect stays done) and a re-drive repeats this step.
+     */
+    default void afterDone(Job job) throws Exception {}
 }

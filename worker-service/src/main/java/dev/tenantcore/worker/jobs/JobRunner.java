@@ -1,7 +1,6 @@
 package dev.tenantcore.worker.jobs;
 
-import dev.tenantcore.support.tenancy.TenantContext;
-import dev.tenantcore.support.tenancy.TenantContext.Tenant;
+import dev.tenantcore.worker.tenancy.TenantTransactions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,12 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one delivery of a job: skips a job that is done already, records the attempt, calls the handler and
  * records the outcome. A failure is rethrown so that the error handler retries it or sends it to the
- * dead-letter topic; the offset is committed only after this returns.
+ * dead-letter topic; the offset is committed only after this returns. Every database step runs in a
+ * transaction as the job's org (row-level security); an attempt costs two short transactions: the start
+ * (processed-job log and status in one statement) and the done one (with the handler's effect).
  */
 @Component
 class JobRunner {
@@ -26,7 +26,7 @@ class JobRunner {
     private final JobRecords records;
     private final JobStatuses statuses;
     private final ProcessedJobs processed;
-    private final TransactionTemplate transactions;
+    private final TenantTransactions tenants;
     private final JobMetrics metrics;
 
     JobRunner(
@@ -34,13 +34,13 @@ class JobRunner {
             JobRecords records,
             JobStatuses statuses,
             ProcessedJobs processed,
-            TransactionTemplate transactions,
+            TenantTransactions tenants,
             JobMetrics metrics) {
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
         this.records = records;
         this.statuses = statuses;
         this.processed = processed;
-        this.transactions = transactions;
+        this.tenants = tenants;
         this.metrics = metrics;
     }
 
@@ -51,20 +51,19 @@ class JobRunner {
         if (handler == null) {
             throw JobRejected.because("no handler for jobs of type " + type);
         }
-        var state = processed.state(job.id());
-        if (state.filter(ProcessedJobs.State.DONE::equals).isPresent()) {
-            metrics.outcome(type, "duplicate");
-            log.info("job {} of type {} is done already; duplicate delivery skipped", job.id(), type);
-            return;
+        var start = tenants.inOrg(job.orgId(), job.actorId(), () -> processed.start(job));
+        switch (start) {
+            case DONE -> {
+                metrics.outcome(type, "duplicate");
+                log.info("job {} of type {} is done already; duplicate delivery skipped", job.id(), type);
+                followUp(handler, job);
+                return;
+            }
+            case FIRST -> metrics.latency(type, job.occurredAt());
+            case AGAIN ->
+                log.info("job {} was started before and not finished; an external effect may repeat", job.id());
         }
-        if (state.isEmpty()) {
-            metrics.latency(type, job.occurredAt());
-        } else {
-            log.info("job {} was started before and not finished; an external effect may repeat", job.id());
-        }
-        statuses.running(job);
-        processed.started(job.id(), type);
-        long start = System.nanoTime();
+        long startNanos = System.nanoTime();
         try {
             var commit = new Commit(job);
             handler.handle(job, commit);
@@ -73,12 +72,25 @@ class JobRunner {
             }
             String outcome = commit.duplicate ? "duplicate" : "succeeded";
             metrics.outcome(type, outcome);
-            metrics.processing(type, outcome, start);
+            metrics.processing(type, outcome, startNanos);
         } catch (Exception e) {
-            statuses.failed(job.id(), describe(e), publicMessage(e));
+            tenants.runInOrg(
+                    job.orgId(), job.actorId(), () -> statuses.failed(job.id(), describe(e), publicMessage(e)));
             metrics.outcome(type, "failed");
-            metrics.processing(type, "failed", start);
+            metrics.processing(type, "failed", startNanos);
             throw e instanceof RuntimeException runtime ? runtime : new JobAttemptFailed(e);
+        }
+        followUp(handler, job);
+    }
+
+    /** The handler's follow-up of a done job; a failure retries the delivery without touching the job's status. */
+    private static void followUp(JobHandler handler, Job job) {
+        try {
+            handler.afterDone(job);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JobAttemptFailed(e);
         }
     }
 
@@ -121,17 +133,13 @@ class JobRunner {
         @Override
         public void inTransaction(Runnable effect) {
             used = true;
-            Tenant tenant = new Tenant(job.orgId(), job.actorId());
-            TenantContext.runAs(
-                    tenant,
-                    () -> transactions.executeWithoutResult(tx -> {
-                        if (!processed.done(job.id(), job.type())) {
-                            duplicate = true;
-                            return;
-                        }
-                        effect.run();
-                        statuses.succeeded(job.id());
-                    }));
+            tenants.runInOrg(job.orgId(), job.actorId(), () -> {
+                if (!processed.done(job)) {
+                    duplicate = true;
+                    return;
+                }
+                effect.run();
+            });
         }
     }
 

@@ -22,33 +22,18 @@ class JobStatuses {
         this.jdbc = jdbc;
     }
 
-    void queued(UUID id, @Nullable UUID orgId, String type) {
-        jdbc.sql("INSERT INTO jobs (id, org_id, type, status) VALUES (?, ?, ?, 'queued')")
-                .params(id, orgId, type)
-                .update();
+    /** Records a job as queued; false if it is known already (a follow-up job queued again). */
+    boolean queued(UUID id, @Nullable UUID orgId, String type) {
+        return jdbc.sql("INSERT INTO jobs (id, org_id, type, status) VALUES (?, ?, ?, 'queued') ON CONFLICT DO NOTHING")
+                        .params(id, orgId, type)
+                        .update()
+                == 1;
     }
 
     void forget(UUID id) {
         jdbc.sql("DELETE FROM jobs WHERE id = ? AND status = 'queued'")
                 .param(id)
                 .update();
-    }
-
-    /** Records the start of an attempt; a job first seen here (queued by another service) gets its row now. */
-    void running(Job job) {
-        jdbc.sql("""
-                INSERT INTO jobs (id, org_id, type, status, attempts, started_at)
-                VALUES (?, ?, ?, 'running', 1, now())
-                ON CONFLICT (id) DO UPDATE SET status = 'running', attempts = jobs.attempts + 1,
-                    started_at = now(), updated_at = now()
-                """).params(job.id(), job.orgId(), job.type()).update();
-    }
-
-    void succeeded(UUID id) {
-        jdbc.sql("""
-                UPDATE jobs SET status = 'succeeded', public_error = NULL, finished_at = now(), updated_at = now()
-                WHERE id = ?
-                """).param(id).update();
     }
 
     void failed(UUID id, String lastError, String publicError) {
@@ -95,9 +80,13 @@ class JobStatuses {
                 .optional();
     }
 
-    Optional<DeadJob> findDead(UUID id) {
-        return jdbc.sql("SELECT * FROM jobs WHERE id = ? AND status = 'dead' AND dlt_topic IS NOT NULL")
-                .param(id)
+    /** A dead job of the org (null: a job without an org). */
+    Optional<DeadJob> findDead(@Nullable UUID orgId, UUID id) {
+        return jdbc.sql("""
+                SELECT * FROM jobs
+                WHERE id = ? AND org_id IS NOT DISTINCT FROM ? AND status = 'dead' AND dlt_topic IS NOT NULL
+                """)
+                .params(id, orgId)
                 .query((rs, n) -> new DeadJob(
                         id,
                         rs.getObject("org_id", UUID.class),
@@ -110,10 +99,16 @@ class JobStatuses {
                 .optional();
     }
 
+    /**
+     * Deletes the status of jobs finished before the cutoff, in every org: the one cross-org operation on this
+     * table, done by the SECURITY DEFINER function {@code worker.purge_finished_jobs} (migration V5), which only
+     * deletes past the cutoff and returns a count; the application role itself never sees across orgs.
+     */
     int purgeFinishedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM jobs WHERE finished_at < ?")
+        return jdbc.sql("SELECT worker.purge_finished_jobs(?)")
                 .param(OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC))
-                .update();
+                .query(Integer.class)
+                .single();
     }
 
     private static JobView view(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package dev.tenantcore.worker.jobs;
 import dev.tenantcore.contracts.events.Topics;
 import dev.tenantcore.contracts.jobs.JobTypes;
 import dev.tenantcore.worker.config.WorkerProperties;
+import dev.tenantcore.worker.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -35,8 +37,12 @@ class KafkaJobs {
 
     @Bean
     DeadLetters deadLetters(
-            KafkaOperations<?, ?> template, JobRecords records, JobStatuses statuses, JobMetrics metrics) {
-        return new DeadLetters(template, records, statuses, metrics);
+            KafkaOperations<?, ?> template,
+            JobRecords records,
+            JobStatuses statuses,
+            JobMetrics metrics,
+            TenantTransactions tenants) {
+        return new DeadLetters(template, records, statuses, metrics, tenants);
     }
 
     @Bean
@@ -59,7 +65,16 @@ class KafkaJobs {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
-        factory.getContainerProperties().setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
+        var container = factory.getContainerProperties();
+        container.setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
+        // Offsets are committed once per poll (ack-mode: batch), after every record of it was handled or
+        // dead-lettered, and without waiting for the broker: a commit lost in a crash only redelivers jobs, which
+        // the processed-job log skips. A commit per record, waited for, cost a broker round trip per job.
+        container.setSyncCommits(false);
+        // One long-lived platform thread per consumer (not the virtual threads of spring.threads.virtual): a
+        // blocking JDBC or broker round trip then wakes the thread directly instead of going through the virtual
+        // thread scheduler's poller and carrier, which adds hand-offs to every job's latency on a busy machine.
+        container.setListenerTaskExecutor(new SimpleAsyncTaskExecutor("jobs-"));
         return factory;
     }
 

@@ -1,6 +1,7 @@
 package dev.tenantcore.worker.jobs;
 
 import dev.tenantcore.contracts.events.Topics;
+import dev.tenantcore.worker.tenancy.TenantTransactions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -34,22 +36,28 @@ class Redrive {
     private final ConsumerFactory<?, ?> consumers;
     private final KafkaTemplate<Object, Object> template;
     private final JobStatuses statuses;
+    private final TenantTransactions tenants;
 
-    Redrive(ConsumerFactory<?, ?> consumers, KafkaTemplate<Object, Object> template, JobStatuses statuses) {
+    Redrive(
+            ConsumerFactory<?, ?> consumers,
+            KafkaTemplate<Object, Object> template,
+            JobStatuses statuses,
+            TenantTransactions tenants) {
         this.consumers = consumers;
         this.template = template;
         this.statuses = statuses;
+        this.tenants = tenants;
     }
 
-    /** False if the job is not dead (or not known). */
-    boolean redrive(UUID jobId) throws Exception {
-        Optional<JobStatuses.DeadJob> found = statuses.findDead(jobId);
+    /** False if the job is not dead (or not known in the org; null: among jobs without an org). */
+    boolean redrive(@Nullable UUID orgId, UUID jobId) throws Exception {
+        Optional<JobStatuses.DeadJob> found = tenants.inOrg(orgId, null, () -> statuses.findDead(orgId, jobId));
         if (found.isEmpty()) {
             return false;
         }
         var dead = found.get();
         ConsumerRecord<?, ?> letter = read(dead);
-        if (!statuses.requeued(jobId)) {
+        if (!tenants.inOrg(orgId, null, () -> statuses.requeued(jobId))) {
             return false;
         }
         try {
@@ -57,7 +65,7 @@ class Redrive {
                             originalTopic(letter), null, letter.key(), letter.value(), originalHeaders(letter)))
                     .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            statuses.dead(dead);
+            tenants.runInOrg(orgId, null, () -> statuses.dead(dead));
             throw e;
         }
         return true;

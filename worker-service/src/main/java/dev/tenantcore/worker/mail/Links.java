@@ -11,6 +11,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class Links {
 
+    /** An export can be downloaded: params {@code orgId}, {@code reportId} (the export's id). */
+    static final String EXPORT_READY = "export-ready";
+
     private final WorkerProperties properties;
 
     Links(WorkerProperties properties) {
@@ -44,6 +47,11 @@ class Links {
                         .toUriString();
             case EmailJob.REPORT_READY ->
                 uri.path("/orgs/{orgId}/reports/{reportId}")
+                        .buildAndExpand(param(params, "orgId"), param(params, "reportId"))
+                        .encode()
+                        .toUriString();
+            case EXPORT_READY ->
+                uri.path("/orgs/{orgId}/exports/{exportId}")
                         .buildAndExpand(param(params, "orgId"), param(params, "reportId"))
                         .encode()
                         .toUriString();

@@ -33,7 +33,12 @@ public class Maintenance {
         this.properties = properties;
     }
 
-    /** Deletes finished jobs' status, old processed-job ids and expired reports past their retention. */
+    /**
+     * Deletes finished jobs' status, old processed-job ids and expired reports past their retention, in every org.
+     * This is the worker's one operation across orgs, and it is not run as any org: the application role cannot
+     * see across orgs (row-level security), so each deletion is a SECURITY DEFINER function of the schema owner
+     * (migration V5) that deletes only what is past its cutoff and returns a count, never a row.
+     */
     @Scheduled(cron = "${tenantcore.worker.scheduling.purge-cron:0 17 * * * *}")
     @SchedulerLock(name = PURGE_LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT15M")
     public void purgeExpired() {

@@ -23,16 +23,24 @@ class ExportJobHandler implements JobHandler {
     private final CoreApi core;
     private final ReportStore store;
     private final WorkerProperties properties;
+    private final ReadyMail readyMail;
 
-    ExportJobHandler(CoreApi core, ReportStore store, WorkerProperties properties) {
+    ExportJobHandler(CoreApi core, ReportStore store, WorkerProperties properties, ReadyMail readyMail) {
         this.core = core;
         this.store = store;
         this.properties = properties;
+        this.readyMail = readyMail;
     }
 
     @Override
     public String type() {
         return JobTypes.EXPORT;
+    }
+
+    /** E-mails the requester a link to the file (once, however often the job is delivered). */
+    @Override
+    public void afterDone(Job job) {
+        readyMail.send(job, ReadyMail.EXPORT_READY);
     }
 
     @Override

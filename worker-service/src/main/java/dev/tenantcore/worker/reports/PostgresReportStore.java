@@ -1,5 +1,6 @@
 package dev.tenantcore.worker.reports;
 
+import dev.tenantcore.worker.tenancy.TenantTransactions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,18 +9,27 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The default {@link ReportStore}: {@code bytea} rows in {@code worker.reports}. */
+/**
+ * The default {@link ReportStore}: {@code bytea} rows in {@code worker.reports}, read and written as the report's
+ * org (row-level security). A save inside the job's transaction joins it.
+ */
 @Component
 class PostgresReportStore implements ReportStore {
 
     private final JdbcClient jdbc;
+    private final TenantTransactions tenants;
 
-    PostgresReportStore(JdbcClient jdbc) {
+    PostgresReportStore(JdbcClient jdbc, TenantTransactions tenants) {
         this.jdbc = jdbc;
+        this.tenants = tenants;
     }
 
     @Override
     public void save(StoredReport report) {
+        tenants.runInOrg(report.orgId(), null, () -> insert(report));
+    }
+
+    private void insert(StoredReport report) {
         jdbc.sql("""
                 INSERT INTO reports (id, org_id, kind, content_type, filename, content, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -37,23 +47,32 @@ class PostgresReportStore implements ReportStore {
 
     @Override
     public Optional<StoredReport> find(UUID orgId, UUID reportId) {
-        return jdbc.sql("SELECT * FROM reports WHERE id = ? AND org_id = ? AND expires_at > now()")
-                .params(reportId, orgId)
-                .query((rs, n) -> new StoredReport(
-                        reportId,
-                        orgId,
-                        rs.getString("kind"),
-                        rs.getString("content_type"),
-                        rs.getString("filename"),
-                        rs.getBytes("content"),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-                .optional();
+        return tenants.inOrg(
+                orgId,
+                null,
+                () -> jdbc.sql("SELECT * FROM reports WHERE id = ? AND org_id = ? AND expires_at > now()")
+                        .params(reportId, orgId)
+                        .query((rs, n) -> new StoredReport(
+                                reportId,
+                                orgId,
+                                rs.getString("kind"),
+                                rs.getString("content_type"),
+                                rs.getString("filename"),
+                                rs.getBytes("content"),
+                                rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                        .optional());
     }
 
+    /**
+     * Deletes expired reports of every org through the SECURITY DEFINER function
+     * {@code worker.purge_expired_reports} (migration V5): retention is the one cross-org operation on this table,
+     * and the function only deletes what expired and returns a count.
+     */
     @Override
     public int deleteExpired(Instant now) {
-        return jdbc.sql("DELETE FROM reports WHERE expires_at <= ?")
+        return jdbc.sql("SELECT worker.purge_expired_reports(?)")
                 .param(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update();
+                .query(Integer.class)
+                .single();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantcore.worker.reports;
 
+import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.contracts.jobs.JobTypes;
 import dev.tenantcore.worker.access.CoreApi;
 import dev.tenantcore.worker.access.CoreRefused;
@@ -23,16 +24,24 @@ class ReportJobHandler implements JobHandler {
     private final CoreApi core;
     private final ReportStore store;
     private final WorkerProperties properties;
+    private final ReadyMail readyMail;
 
-    ReportJobHandler(CoreApi core, ReportStore store, WorkerProperties properties) {
+    ReportJobHandler(CoreApi core, ReportStore store, WorkerProperties properties, ReadyMail readyMail) {
         this.core = core;
         this.store = store;
         this.properties = properties;
+        this.readyMail = readyMail;
     }
 
     @Override
     public String type() {
         return JobTypes.REPORT;
+    }
+
+    /** E-mails the requester a link to the file (once, however often the job is delivered). */
+    @Override
+    public void afterDone(Job job) {
+        readyMail.send(job, EmailJob.REPORT_READY);
     }
 
     @Override

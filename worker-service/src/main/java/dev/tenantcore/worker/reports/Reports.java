@@ -6,6 +6,7 @@ import dev.tenantcore.support.web.ApiException;
 import dev.tenantcore.worker.jobs.Jobs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,20 +29,29 @@ public class Reports {
         this.store = store;
     }
 
-    /** Queues an activity report of {@code [from, to)}, by default the last 30 days; returns its id. */
-    public UUID requestReport(UUID orgId, UUID userId, @Nullable Instant from, @Nullable Instant to) {
+    /**
+     * Queues an activity report of {@code [from, to)}, by default the last 30 days; returns its id. The requester
+     * is e-mailed a link when it is ready, at {@code notify} if given.
+     */
+    public UUID requestReport(
+            UUID orgId, UUID userId, @Nullable String notify, @Nullable Instant from, @Nullable Instant to) {
         Instant end = to == null ? Instant.now() : to;
         Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
             throw new ApiException(
                     ErrorCode.VALIDATION_FAILED, "from must be before to, and the period at most 366 days");
         }
-        return jobs.enqueue(JobTypes.REPORT, orgId, userId, Map.of("from", start.toString(), "to", end.toString()));
+        Map<String, Object> payload = new HashMap<>(Map.of("from", start.toString(), "to", end.toString()));
+        if (notify != null) {
+            payload.put(ReadyMail.NOTIFY, notify);
+        }
+        return jobs.enqueue(JobTypes.REPORT, orgId, userId, payload);
     }
 
-    /** Queues a full export of the org; returns its id. */
-    public UUID requestExport(UUID orgId, UUID userId) {
-        return jobs.enqueue(JobTypes.EXPORT, orgId, userId, Map.of());
+    /** Queues a full export of the org; returns its id. The requester is e-mailed a link, at {@code notify} if given. */
+    public UUID requestExport(UUID orgId, UUID userId, @Nullable String notify) {
+        return jobs.enqueue(
+                JobTypes.EXPORT, orgId, userId, notify == null ? Map.of() : Map.of(ReadyMail.NOTIFY, notify));
     }
 
     /** The finished file; {@code conflict} while its job is not done, {@code not_found} if there is none. */

@@ -3,16 +3,20 @@ package dev.tenantcore.worker.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.worker.WorkerServiceTest;
+import dev.tenantcore.worker.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +32,11 @@ class ScheduleLockTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TenantTransactions tenants;
+
+    final Map<String, UUID> ids = new HashMap<>();
 
     /** Two replicas, each with its own lock provider on the same table, fire the task at the same moments. */
     @Test
@@ -63,29 +72,39 @@ class ScheduleLockTest {
         assertThat(runs.get()).isEqualTo(periods);
     }
 
+    /** Across orgs and for jobs without one: the purge is the one operation that spans orgs. */
     @Test
-    void purgeDeletesFinishedJobsAndProcessedIdsPastRetentionOnly() {
-        UUID old = UUID.randomUUID();
-        UUID recent = UUID.randomUUID();
-        for (UUID id : List.of(old, recent)) {
-            String age = id.equals(old) ? "40 days" : "1 hour";
-            jdbc.sql(
-                            "INSERT INTO jobs (id, type, status, finished_at) VALUES (?, 'email', 'succeeded', now() - ?::interval)")
-                    .params(id, age)
-                    .update();
-            jdbc.sql(
-                            "INSERT INTO processed_jobs (job_id, job_type, state, done_at) VALUES (?, 'email', 'done', now() - ?::interval)")
-                    .params(id, age)
-                    .update();
+    void purgeDeletesFinishedJobsAndProcessedIdsPastRetentionOnlyInEveryOrg() {
+        UUID org = UUID.randomUUID();
+        List<UUID> orgs = java.util.Arrays.asList(null, org);
+        for (UUID owner : orgs) {
+            tenants.runInOrg(owner, null, () -> {
+                for (String age : List.of("40 days", "1 hour")) {
+                    UUID id = UUID.randomUUID();
+                    ids.put(owner + age, id);
+                    jdbc.sql("INSERT INTO jobs (id, org_id, type, status, finished_at)"
+                                    + " VALUES (?, ?, 'email', 'succeeded', now() - ?::interval)")
+                            .params(id, owner, age)
+                            .update();
+                    jdbc.sql("INSERT INTO processed_jobs (job_id, org_id, job_type, state, done_at)"
+                                    + " VALUES (?, ?, 'email', 'done', now() - ?::interval)")
+                            .params(id, owner, age)
+                            .update();
+                }
+            });
         }
 
         // Called on the bean, the run takes the task's ShedLock lock like the schedule does.
         maintenance.purgeExpired();
 
-        assertThat(count("jobs", "id", old)).isZero();
-        assertThat(count("processed_jobs", "job_id", old)).isZero();
-        assertThat(count("jobs", "id", recent)).isOne();
-        assertThat(count("processed_jobs", "job_id", recent)).isOne();
+        for (UUID owner : orgs) {
+            UUID old = ids.get(owner + "40 days");
+            UUID recent = ids.get(owner + "1 hour");
+            assertThat(count(owner, "jobs", "id", old)).isZero();
+            assertThat(count(owner, "processed_jobs", "job_id", old)).isZero();
+            assertThat(count(owner, "jobs", "id", recent)).isOne();
+            assertThat(count(owner, "processed_jobs", "job_id", recent)).isOne();
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = ?")
                         .param(Maintenance.PURGE_LOCK)
                         .query(Integer.class)
@@ -93,10 +112,13 @@ class ScheduleLockTest {
                 .isOne();
     }
 
-    private int count(String table, String column, UUID id) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = ?")
-                .param(id)
-                .query(Integer.class)
-                .single();
+    private int count(@Nullable UUID org, String table, String column, UUID id) {
+        return tenants.inOrg(
+                org,
+                null,
+                () -> jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single());
     }
 }

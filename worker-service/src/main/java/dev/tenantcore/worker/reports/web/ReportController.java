@@ -39,7 +39,10 @@ class ReportController {
         this.access = access;
     }
 
-    /** Requests an activity report of the org's audit log over {@code [from, to)} (default: the last 30 days). */
+    /**
+     * Requests an activity report of the org's audit log over {@code [from, to)} (default: the last 30 days); the
+     * caller is e-mailed a link when it is ready, if the access token carries an e-mail address.
+     */
     @PostMapping("/reports")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ApiResponse<Accepted> requestReport(
@@ -48,16 +51,21 @@ class ReportController {
             @RequestBody(required = false) @Nullable ReportRequest request) {
         access.require(caller, orgId, "create", "reports");
         UUID id = reports.requestReport(
-                orgId, caller.userId(), request == null ? null : request.from(), request == null ? null : request.to());
+                orgId,
+                caller.userId(),
+                caller.email(),
+                request == null ? null : request.from(),
+                request == null ? null : request.to());
         return ApiResponse.of(Accepted.of(orgId, id, "reports"));
     }
 
-    /** Requests a full export of the org's data. */
+    /** Requests a full export of the org's data; the caller is e-mailed a link when it is ready. */
     @PostMapping("/exports")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ApiResponse<Accepted> requestExport(@PathVariable UUID orgId, @Parameter(hidden = true) Caller caller) {
         access.require(caller, orgId, "create", "exports");
-        return ApiResponse.of(Accepted.of(orgId, reports.requestExport(orgId, caller.userId()), "exports"));
+        return ApiResponse.of(
+                Accepted.of(orgId, reports.requestExport(orgId, caller.userId(), caller.email()), "exports"));
     }
 
     /** Downloads a finished report (text/csv). */

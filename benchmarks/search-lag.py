@@ -7,7 +7,8 @@ that contains it. Each second's writes share one random word, so one query finds
 fuzzy match never mixes batches.
 
 Environment: GATEWAY (http://127.0.0.1:8080), TOKEN (a user's access token), ORG (an org the user can
-write to), RATE (writes per second, 50), DURATION (seconds, 20), POLL_MS (100).
+write to), RATE (writes per second, 50), DURATION (seconds, 20), POLL_MS (idle poll, 100), POLL_QPS (search
+queries per second while projects are pending, 20).
 Prints one line of JSON: {"rate", "writes", "failed", "unseen", "p50_ms", "p95_ms", "p99_ms", "max_ms"}.
 """
 import json
@@ -28,6 +29,7 @@ ORG = os.environ["ORG"]
 RATE = float(os.environ.get("RATE", "50"))
 DURATION = float(os.environ.get("DURATION", "20"))
 POLL = float(os.environ.get("POLL_MS", "100")) / 1000.0
+POLL_QPS = float(os.environ.get("POLL_QPS", "20"))
 HEADERS = {"Authorization": "Bearer " + TOKEN, "Content-Type": "application/json"}
 
 
@@ -67,15 +69,23 @@ def write(i, batch):
 
 
 def poll():
+    """Queries at a fixed total rate (POLL_QPS), oldest pending batch first, so the observer's own load stays
+    constant however far indexing falls behind (polling every batch every POLL_MS would grow with the lag)."""
+    interval = 1.0 / POLL_QPS
     while True:
         with lock:
             pending = {}
-            for project, (batch, _) in acked.items():
+            for project, (batch, at) in acked.items():
                 if project not in seen:
-                    pending.setdefault(batch, set()).add(project)
-        if not pending and done_writing.is_set():
-            return
-        for batch, projects in pending.items():
+                    oldest, ids = pending.get(batch, (at, set()))
+                    ids.add(project)
+                    pending[batch] = (min(oldest, at), ids)
+        if not pending:
+            if done_writing.is_set():
+                return
+            time.sleep(POLL)
+            continue
+        for batch, (_, projects) in sorted(pending.items(), key=lambda item: item[1][0]):
             query = urllib.parse.urlencode({"q": batch, "type": "project", "limit": 100})
             status, body = call("GET", f"/api/v1/orgs/{ORG}/search?{query}")
             now = time.monotonic()
@@ -84,9 +94,9 @@ def poll():
                     for hit in body.get("data", []):
                         if hit.get("id") in projects and hit["id"] not in seen:
                             seen[hit["id"]] = now
-        if done_writing.is_set() and time.monotonic() > deadline[0]:
-            return
-        time.sleep(POLL)
+            if done_writing.is_set() and time.monotonic() > deadline[0]:
+                return
+            time.sleep(interval)
 
 
 deadline = [float("inf")]

@@ -101,5 +101,12 @@ public class SupportAutoConfiguration {
         TenantTransactionManager transactionManager(DataSource dataSource) {
             return new TenantTransactionManager(dataSource);
         }
+
+        /** Read-only transactions to a replica when {@code tenantcore.database.replica.url} is set. */
+        @Bean
+        static dev.tenantcore.support.tenancy.ReadReplicaRouting readReplicaRouting(
+                org.springframework.core.env.Environment environment) {
+            return new dev.tenantcore.support.tenancy.ReadReplicaRouting(environment);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.tenantcore.support.logging;
+package dev.tenantcore.logging;
 
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * One JSON object per log line: {@code timestamp, level, message, traceId, spanId, service, context}
- * ({@code context} holds the logger, thread, request id and any other MDC entry), plus {@code error}
+ * ({@code context} holds the logger, thread, request id, any other MDC entry and the event's key-value pairs),
+ * plus {@code error}
  * with the stack trace when there is one.
  */
 public class LogEntryFormatter implements StructuredLogFormatter<ILoggingEvent> {
@@ -52,6 +53,10 @@ public class LogEntryFormatter implements StructuredLogFormatter<ILoggingEvent> 
                 context.put(key, value);
             }
         });
+        // Key-value pairs of SLF4J's fluent API (log.atWarn().addKeyValue(...)) belong to the context too.
+        if (event.getKeyValuePairs() != null) {
+            event.getKeyValuePairs().forEach(pair -> context.put(pair.key, String.valueOf(pair.value)));
+        }
         return context;
     }
 

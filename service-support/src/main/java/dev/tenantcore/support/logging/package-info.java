@@ -1,4 +1,0 @@
-@NullMarked
-package dev.tenantcore.support.logging;
-
-import org.jspecify.annotations.NullMarked;

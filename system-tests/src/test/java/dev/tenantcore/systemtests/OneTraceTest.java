@@ -78,6 +78,35 @@ class OneTraceTest {
         assertOneTraceSpans(system, traceId, Set.of("gateway-service", "core-service", "search-service"));
     }
 
+    @Test
+    void anInvitationIsOneTraceFromTheGatewayThroughCoreAndKafkaToTheWorkerJobThatMailsIt() throws Exception {
+        var system = RunningSystem.get();
+        var session = Accounts.signUpAndConfirm(system, "trace-invite");
+        var org = send(
+                system,
+                newTraceId(),
+                HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/v1/orgs"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + session.accessToken())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Traced invitations\"}")));
+        assertThat(org.statusCode()).as(org.body()).isEqualTo(201);
+        String orgId = json.readTree(org.body()).path("data").path("id").asString();
+        String invitee = "trace-invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+        String traceId = newTraceId();
+        var invitation = send(
+                system,
+                traceId,
+                HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/v1/orgs/" + orgId + "/invitations"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + session.accessToken())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"%s\",\"role\":\"member\"}".formatted(invitee))));
+        assertThat(invitation.statusCode()).as(invitation.body()).isEqualTo(201);
+
+        assertOneTraceSpans(system, traceId, Set.of("gateway-service", "core-service", "worker-service"));
+    }
+
     /** Waits until spans of every expected service arrived in the trace, and checks they form one tree. */
     private static void assertOneTraceSpans(RunningSystem system, String traceId, Set<String> services)
             throws InterruptedException {

@@ -88,32 +88,22 @@ class ProcessFaultsTest {
 
     @Test
     void postgresFrozenForThreeSecondsLosesNothing() throws Exception {
-        var system = RunningSystem.get();
-        Actor actor = SweepSupport.signUp(system, "pgpause");
-        Tenant tenant = SweepSupport.createTenant(system, actor, "pgpause", "enterprise");
-        var load = Load.start(system, actor, tenant, "pgpause");
-        Thread.sleep(2_000);
-        List<Long> pids =
-                Processes.tree(Processes.listeningOn(SharedEngines.postgres().port()));
-        Processes.signal("STOP", pids);
-        try {
-            Thread.sleep(3_000);
-        } finally {
-            Processes.signal("CONT", pids);
-        }
-        Thread.sleep(3_000);
-        load.stopAndAudit(system, actor, tenant);
+        frozenUnderLoad("pgpause", SharedEngines.postgres().port());
     }
 
     @Test
     void redisFrozenForThreeSecondsLosesNothing() throws Exception {
+        frozenUnderLoad("redispause", SharedEngines.redis().port());
+    }
+
+    /** Freezes the engine listening on the port (and its child processes) for 3 s while projects are written. */
+    private static void frozenUnderLoad(String label, int port) throws Exception {
         var system = RunningSystem.get();
-        Actor actor = SweepSupport.signUp(system, "redispause");
-        Tenant tenant = SweepSupport.createTenant(system, actor, "redispause", "enterprise");
-        var load = Load.start(system, actor, tenant, "redispause");
+        Actor actor = SweepSupport.signUp(system, label);
+        Tenant tenant = SweepSupport.createTenant(system, actor, label, "enterprise");
+        var load = Load.start(system, actor, tenant, label);
         Thread.sleep(2_000);
-        List<Long> pids =
-                Processes.tree(Processes.listeningOn(SharedEngines.redis().port()));
+        List<Long> pids = Processes.tree(Processes.listeningOn(port));
         Processes.signal("STOP", pids);
         try {
             Thread.sleep(3_000);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -130,17 +131,11 @@ class OneTraceTest {
 
     /** Spans whose parent is neither the client's span nor a span received so far. */
     private static List<ReceivedSpan> orphans(List<ReceivedSpan> spans, String traceId) {
-        Set<String> known =
-                setWith(spans.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet()), clientSpanId(traceId));
+        Set<String> known = spans.stream().map(ReceivedSpan::spanId).collect(Collectors.toCollection(HashSet::new));
+        known.add(clientSpanId(traceId));
         return spans.stream()
                 .filter(span -> !known.contains(span.parentSpanId()))
                 .toList();
-    }
-
-    private static Set<String> setWith(Set<String> ids, String extra) {
-        var all = new java.util.HashSet<>(ids);
-        all.add(extra);
-        return all;
     }
 
     private static Set<String> servicesOf(List<ReceivedSpan> spans) {

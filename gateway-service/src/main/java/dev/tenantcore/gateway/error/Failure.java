@@ -53,7 +53,7 @@ record Failure(ErrorCode code, int status, String message, HttpHeaders headers) 
      * Connection refused, unknown host, connect or response timeout, a service hanging up mid-answer (closed or
      * reset connection, as when it is killed), or its circuit breaker open or bulkhead full.
      */
-    static boolean downstreamUnreachable(Throwable cause) {
+    private static boolean downstreamUnreachable(Throwable cause) {
         return cause instanceof ConnectException
                 || cause instanceof java.net.SocketException
                 || cause instanceof java.nio.channels.ClosedChannelException

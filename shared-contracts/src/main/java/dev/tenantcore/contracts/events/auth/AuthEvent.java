@@ -77,6 +77,23 @@ public sealed interface AuthEvent {
         }
     }
 
+    /**
+     * The account's profile changed ({@code PUT /api/v1/auth/user} with new metadata); {@code displayName} is the
+     * metadata's {@code full_name} or {@code name}, absent when it has neither.
+     */
+    record UserUpdated(UUID userId, String email, @Nullable String displayName) implements AuthEvent {
+        public String type() {
+            return "user.updated";
+        }
+    }
+
+    /** The account was deleted; other services remove what belongs to this user alone. */
+    record UserDeleted(UUID userId) implements AuthEvent {
+        public String type() {
+            return "user.deleted";
+        }
+    }
+
     /** A second factor was enrolled, verified or removed ({@code change}: enrolled, verified, unenrolled). */
     record MfaChanged(UUID userId, UUID factorId, String change) implements AuthEvent {
         public String type() {

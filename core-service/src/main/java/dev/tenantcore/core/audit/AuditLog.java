@@ -201,7 +201,11 @@ public class AuditLog {
         });
     }
 
-    /** Recomputes the org's chain and reports the first entry whose hash, link or sequence is wrong. */
+    /**
+     * Recomputes the org's chain and reports the first entry whose hash, link or sequence is wrong. The chain
+     * starts at the org's first retained entry (the anchor): once retention has dropped the oldest partitions,
+     * that entry's predecessor is gone, so only its own hash is checked, and the links from there on.
+     */
     public Verification verify(UUID actor, UUID orgId) {
         authorization.require(actor, orgId, "read", "audit-log");
         return tenancy.inOrg(
@@ -217,8 +221,9 @@ public class AuditLog {
                           from audit_log where org_id = ?)
                         select count(*) as checked,
                                min(seq) filter (where hash <> computed
-                                   or prev_hash is distinct from previous
-                                   or seq <> coalesce(previous_seq, 0) + 1) as broken
+                                   or (previous_seq is not null
+                                       and (prev_hash is distinct from previous or seq <> previous_seq + 1))
+                                   or (previous_seq is null and seq = 1 and prev_hash is not null)) as broken
                         from chain""")
                         .param(orgId)
                         .query((rs, n) -> {

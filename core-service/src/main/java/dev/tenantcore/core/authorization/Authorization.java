@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that decides what a caller may do in an org. Every feature asks it before reading or
@@ -206,15 +204,6 @@ public class Authorization {
      * with every change of memberships, roles or assignments.
      */
     public void invalidateAfterCommit(UUID orgId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    profiles.invalidate(orgId);
-                }
-            });
-        } else {
-            profiles.invalidate(orgId);
-        }
+        profiles.invalidateAfterCommit(orgId);
     }
 }

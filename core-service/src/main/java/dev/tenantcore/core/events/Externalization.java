@@ -4,8 +4,12 @@ import dev.tenantcore.contracts.events.IntegrationEvent;
 import dev.tenantcore.contracts.events.Topics;
 import dev.tenantcore.contracts.jobs.JobRequest;
 import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
 
@@ -25,6 +29,18 @@ class Externalization {
             "project", Topics.CORE_PROJECTS,
             "role", Topics.CORE_ROLES,
             "invitation", Topics.CORE_INVITATIONS);
+
+    /** Core's topics, created at startup (or raised to the configured partitions) by Boot's KafkaAdmin. */
+    @Bean
+    KafkaAdmin.NewTopics coreTopics(TopicProperties properties) {
+        return new KafkaAdmin.NewTopics(new TreeSet<>(TOPICS.values())
+                .stream()
+                        .map(name -> TopicBuilder.name(name)
+                                .partitions(properties.partitions())
+                                .replicas(properties.replicationFactor())
+                                .build())
+                        .toArray(NewTopic[]::new));
+    }
 
     @Bean
     EventExternalizationConfiguration eventExternalization() {

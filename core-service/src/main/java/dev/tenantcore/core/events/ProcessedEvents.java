@@ -18,6 +18,15 @@ public class ProcessedEvents {
         this.jdbc = jdbc;
     }
 
+    /** Whether the event was recorded before, for work that spans several transactions before it is recorded. */
+    public boolean seen(UUID eventId) {
+        return jdbc.sql("select count(*) from processed_events where event_id = ?")
+                        .param(eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Records the event; false when it was recorded before (a redelivery or replay: apply nothing). */
     public boolean firstTime(UUID eventId, String topic, String type) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -19,6 +19,7 @@ import dev.tenantcore.support.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -177,10 +178,66 @@ public class Members {
         return find(orgId, userId).isPresent();
     }
 
+    /** The orgs the user is a member of (only the user's own memberships are visible without an org). */
+    public List<UUID> orgsOf(UUID userId) {
+        return tenancy.asUser(
+                userId,
+                () -> jdbc.sql("select org_id from memberships where user_id = ? order by org_id")
+                        .param(userId)
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /**
+     * A deleted account leaves the org, on behalf of the system (no actor), with its team and project roles.
+     * When it was the last owner, the longest-standing admin (else the longest-standing member) becomes owner;
+     * when no one remains, the org is soft-deleted. Its own transaction in the org; nothing happens when the
+     * user is no member (a replay).
+     */
+    public void removeDeletedUser(UUID orgId, UUID userId) {
+        tenancy.runInOrg(
+                orgId,
+                null,
+                () -> find(orgId, userId).ifPresent(before -> {
+                    boolean lastOwner = before.role().equals(BuiltInRoles.OWNER) && lockOwners(orgId) <= 1;
+                    deleteMembership(null, orgId, before);
+                    if (lastOwner) {
+                        successor(orgId)
+                                .ifPresentOrElse(
+                                        next -> promoteToOwner(orgId, next),
+                                        () -> organizations.deleteAbandoned(orgId));
+                    }
+                }));
+    }
+
+    private Optional<Member> successor(UUID orgId) {
+        return jdbc.sql(SELECT + """
+                         where m.org_id = ?
+                        order by (r.built_in and r.name = 'admin') desc, m.created_at, m.user_id limit 1""").param(orgId).query(Members::member).optional();
+    }
+
+    private void promoteToOwner(UUID orgId, Member before) {
+        jdbc.sql("update memberships set role_id = ? where org_id = ? and user_id = ?")
+                .params(roles.byName(orgId, BuiltInRoles.OWNER).id(), orgId, before.userId())
+                .update();
+        Member after = find(orgId, before.userId()).orElseThrow();
+        audit.record(orgId, null, CoreEventTypes.MEMBER_ROLE_CHANGED, "member", before.userId(), before, after);
+        events.publish(
+                CoreEventTypes.MEMBER_ROLE_CHANGED,
+                orgId,
+                null,
+                new MembershipChanged(orgId, after.userId(), after.email(), after.role()));
+        authorization.invalidateAfterCommit(orgId);
+    }
+
     private void removeInTransaction(UUID actor, UUID orgId, Member before) {
         if (before.role().equals(BuiltInRoles.OWNER)) {
             requireAnotherOwner(orgId);
         }
+        deleteMembership(actor, orgId, before);
+    }
+
+    private void deleteMembership(@Nullable UUID actor, UUID orgId, Member before) {
         jdbc.sql("delete from role_assignments where org_id = ? and user_id = ?")
                 .params(orgId, before.userId())
                 .update();
@@ -197,13 +254,16 @@ public class Members {
     }
 
     private void requireAnotherOwner(UUID orgId) {
-        // Lock the owners' rows so that two owners cannot both step down at once.
-        long owners = jdbc.sql("""
-                        select count(*) from (select 1 from memberships m join roles r on r.id = m.role_id
-                        where m.org_id = ? and r.name = 'owner' and r.built_in for update of m) owners""").param(orgId).query(Long.class).single();
-        if (owners <= 1) {
+        if (lockOwners(orgId) <= 1) {
             throw ApiException.conflict("The last owner cannot leave or be removed; make another member owner first");
         }
+    }
+
+    /** Locks the owners' rows so that two owners cannot both step down at once, and counts them. */
+    private long lockOwners(UUID orgId) {
+        return jdbc.sql("""
+                        select count(*) from (select 1 from memberships m join roles r on r.id = m.role_id
+                        where m.org_id = ? and r.name = 'owner' and r.built_in for update of m) owners""").param(orgId).query(Long.class).single();
     }
 
     private Optional<Member> find(UUID orgId, UUID userId) {

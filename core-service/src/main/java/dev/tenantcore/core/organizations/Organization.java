@@ -24,4 +24,10 @@ public record Organization(
         @Nullable String role,
         Instant createdAt,
         Instant updatedAt,
-        long version) {}
+        long version) {
+
+    /** This org as a caller with the role sees it. */
+    public Organization as(@Nullable String role) {
+        return new Organization(id, name, slug, subscriptionTier, role, createdAt, updatedAt, version);
+    }
+}

@@ -10,6 +10,8 @@ import dev.tenantcore.core.authorization.Authorization;
 import dev.tenantcore.core.authorization.BuiltInRoles;
 import dev.tenantcore.core.authorization.OrganizationNotFound;
 import dev.tenantcore.core.authorization.Roles;
+import dev.tenantcore.core.cache.Caches;
+import dev.tenantcore.core.cache.TwoLevelCache;
 import dev.tenantcore.core.events.CoreEvents;
 import dev.tenantcore.core.tenancy.Tenancy;
 import dev.tenantcore.core.web.Caller;
@@ -19,6 +21,7 @@ import dev.tenantcore.core.web.Paging;
 import dev.tenantcore.support.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -29,9 +32,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Organizations: the tenants. Their creator becomes owner; deletion is soft (a job purges later). */
+/**
+ * Organizations: the tenants. Their creator becomes owner; deletion is soft (a job purges later). Reads by id
+ * go through the two-level cache {@code org} (see {@link TwoLevelCache}), which every change of an org
+ * invalidates after commit on every instance; the caller's role is never cached with the org but comes from
+ * the authorization check that precedes every read.
+ */
 @Component
 public class Organizations {
+
+    /** The key of an org's state in its cache. */
+    static final String CACHE_KEY = "organization";
 
     private static final String COLUMNS =
             "o.id, o.name, o.slug, o.subscription_tier, r.name, o.created_at, o.updated_at, o.version, o.deleted_at";
@@ -43,6 +54,7 @@ public class Organizations {
     private final AuditTrail audit;
     private final CoreEvents events;
     private final Tiers tiers;
+    private final TwoLevelCache cache;
 
     Organizations(
             JdbcClient jdbc,
@@ -51,7 +63,8 @@ public class Organizations {
             Roles roles,
             AuditTrail audit,
             CoreEvents events,
-            Tiers tiers) {
+            Tiers tiers,
+            Caches caches) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.authorization = authorization;
@@ -59,6 +72,7 @@ public class Organizations {
         this.audit = audit;
         this.events = events;
         this.tiers = tiers;
+        this.cache = caches.create("organizations", "org", Duration.ofMinutes(10));
     }
 
     public Organization create(Caller.User caller, OrganizationRequests.Create request) {
@@ -91,6 +105,7 @@ public class Organizations {
                     caller.userId(),
                     new MembershipChanged(orgId, caller.userId(), caller.email(), BuiltInRoles.OWNER));
             authorization.invalidateAfterCommit(orgId);
+            cache.invalidateAfterCommit(orgId);
             return created.organization();
         });
     }
@@ -115,11 +130,23 @@ public class Organizations {
         });
     }
 
+    /** The org as the member sees it: authorized first (non-members get 404), then read from the cache. */
     public Organization get(UUID actor, UUID orgId) {
-        authorization.require(actor, orgId, "read", "organization");
-        return tenancy.inOrg(orgId, actor, () -> find(orgId, actor))
-                .orElseThrow(() -> OrganizationNotFound.of(orgId))
-                .organization();
+        var profile = authorization.require(actor, orgId, "read", "organization");
+        return cached(orgId).orElseThrow(() -> OrganizationNotFound.of(orgId)).as(profile.orgRole());
+    }
+
+    /**
+     * The live (not deleted) org by id, without its caller's role, from the cache. Not authorized: for internal
+     * lookups (tier limits, cache warming) and for {@link #get} after its check.
+     */
+    public Optional<Organization> cached(UUID orgId) {
+        CachedOrganization entry = cache.get(
+                orgId,
+                CACHE_KEY,
+                CachedOrganization.class,
+                () -> new CachedOrganization(tenancy.readCommitted(orgId, null, () -> live(orgId))));
+        return Optional.ofNullable(entry.organization());
     }
 
     public Organization update(
@@ -152,6 +179,7 @@ public class Organizations {
                     before.organization(),
                     after.organization());
             events.publish(CoreEventTypes.ORGANIZATION_UPDATED, orgId, actor, after.snapshot());
+            cache.invalidateAfterCommit(orgId);
             return after.organization();
         });
     }
@@ -160,35 +188,39 @@ public class Organizations {
         authorization.require(actor, orgId, "delete", "organization");
         tenancy.runInOrg(orgId, actor, () -> {
             Row before = find(orgId, actor).orElseThrow(() -> OrganizationNotFound.of(orgId));
-            jdbc.sql("update organizations set deleted_at = now(), updated_at = now(), version = version + 1 "
-                            + "where id = ? and deleted_at is null")
-                    .param(orgId)
-                    .update();
-            Row after = jdbc.sql("select " + COLUMNS.replace("r.name", "null") + " from organizations o where o.id = ?")
-                    .param(orgId)
-                    .query(Organizations::row)
-                    .single();
-            audit.record(
-                    orgId,
-                    actor,
-                    CoreEventTypes.ORGANIZATION_DELETED,
-                    "organization",
-                    orgId,
-                    before.organization(),
-                    null);
-            events.publish(CoreEventTypes.ORGANIZATION_DELETED, orgId, actor, after.snapshot());
-            authorization.invalidateAfterCommit(orgId);
+            softDelete(actor, orgId, before.organization());
         });
     }
 
-    /** The org's tier limits, inside the caller's transaction. */
-    public Tiers.Limits limits(UUID orgId) {
-        String tier = jdbc.sql("select subscription_tier from organizations where id = ?")
+    /**
+     * The system soft-deletes an org no one is a member of any more (its last member's account was deleted),
+     * inside the caller's transaction in the org.
+     */
+    public void deleteAbandoned(UUID orgId) {
+        Organization before = live(orgId);
+        if (before != null) {
+            softDelete(null, orgId, before);
+        }
+    }
+
+    private void softDelete(@Nullable UUID actor, UUID orgId, Organization before) {
+        jdbc.sql("update organizations set deleted_at = now(), updated_at = now(), version = version + 1 "
+                        + "where id = ? and deleted_at is null")
                 .param(orgId)
-                .query(String.class)
-                .optional()
-                .orElse("free");
-        return tiers.of(tier);
+                .update();
+        Row after = jdbc.sql("select " + COLUMNS.replace("r.name", "null") + " from organizations o where o.id = ?")
+                .param(orgId)
+                .query(Organizations::row)
+                .single();
+        audit.record(orgId, actor, CoreEventTypes.ORGANIZATION_DELETED, "organization", orgId, before, null);
+        events.publish(CoreEventTypes.ORGANIZATION_DELETED, orgId, actor, after.snapshot());
+        authorization.invalidateAfterCommit(orgId);
+        cache.invalidateAfterCommit(orgId);
+    }
+
+    /** The org's tier limits (its tier from the cache). */
+    public Tiers.Limits limits(UUID orgId) {
+        return tiers.of(cached(orgId).map(Organization::subscriptionTier).orElse("free"));
     }
 
     /** 403 quota_exceeded when one more would pass the limit. */
@@ -199,6 +231,16 @@ public class Organizations {
                     "Your subscription tier allows at most " + limit + " " + what,
                     Map.of("limit", limit, "resource", what));
         }
+    }
+
+    private @Nullable Organization live(UUID orgId) {
+        return jdbc.sql("select " + COLUMNS.replace("r.name", "null")
+                        + " from organizations o where o.id = ? and o.deleted_at is null")
+                .param(orgId)
+                .query(Organizations::row)
+                .optional()
+                .map(Row::organization)
+                .orElse(null);
     }
 
     private Optional<Row> find(UUID orgId, UUID userId) {

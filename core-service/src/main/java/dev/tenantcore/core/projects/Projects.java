@@ -9,6 +9,7 @@ import dev.tenantcore.core.authorization.Authorization;
 import dev.tenantcore.core.authorization.Grants;
 import dev.tenantcore.core.authorization.RoleAssignment;
 import dev.tenantcore.core.authorization.Roles;
+import dev.tenantcore.core.authorization.ScopeMembers;
 import dev.tenantcore.core.events.CoreEvents;
 import dev.tenantcore.core.organizations.Organizations;
 import dev.tenantcore.core.teams.TeamProjects;
@@ -47,6 +48,7 @@ public class Projects implements TeamProjects {
     private final Tenancy tenancy;
     private final Authorization authorization;
     private final Roles roles;
+    private final ScopeMembers scopeMembers;
     private final Organizations organizations;
     private final AuditTrail audit;
     private final CoreEvents events;
@@ -58,7 +60,8 @@ public class Projects implements TeamProjects {
             Roles roles,
             Organizations organizations,
             AuditTrail audit,
-            CoreEvents events) {
+            CoreEvents events,
+            ScopeMembers scopeMembers) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.authorization = authorization;
@@ -66,6 +69,7 @@ public class Projects implements TeamProjects {
         this.organizations = organizations;
         this.audit = audit;
         this.events = events;
+        this.scopeMembers = scopeMembers;
     }
 
     /**
@@ -244,28 +248,20 @@ public class Projects implements TeamProjects {
     }
 
     public Page<RoleAssignment> members(Caller.User caller, UUID orgId, UUID projectId, PageQuery page) {
-        return tenancy.inOrg(orgId, caller.userId(), () -> {
-            readable(caller, orgId, projectId);
-            return roles.assignments(orgId, "project", projectId, page);
-        });
+        return scopeMembers.list(caller, orgId, scope(caller, orgId, projectId), page);
     }
 
     public RoleAssignment putMember(Caller.User caller, UUID orgId, UUID projectId, UUID userId, String role) {
-        return tenancy.inOrg(orgId, caller.userId(), () -> {
-            Project project = readable(caller, orgId, projectId);
-            authorization.require(caller, orgId, "update", "projects", attributes(project));
-            return roles.assign(caller.userId(), orgId, userId, role, "project", projectId);
-        });
+        return scopeMembers.put(caller, orgId, scope(caller, orgId, projectId), userId, role);
     }
 
     public void removeMember(Caller.User caller, UUID orgId, UUID projectId, UUID userId) {
-        tenancy.runInOrg(orgId, caller.userId(), () -> {
-            Project project = readable(caller, orgId, projectId);
-            authorization.require(caller, orgId, "update", "projects", attributes(project));
-            if (!roles.unassign(caller.userId(), orgId, userId, "project", projectId)) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "Project member not found");
-            }
-        });
+        scopeMembers.remove(caller, orgId, scope(caller, orgId, projectId), userId);
+    }
+
+    private ScopeMembers.Scope scope(Caller caller, UUID orgId, UUID projectId) {
+        return new ScopeMembers.Scope(
+                "project", "projects", projectId, () -> attributes(readable(caller, orgId, projectId)));
     }
 
     /** The filters plus what the caller may read; null when they may read no project at all. */

@@ -9,6 +9,7 @@ import dev.tenantcore.core.authorization.Authorization;
 import dev.tenantcore.core.authorization.Grants;
 import dev.tenantcore.core.authorization.RoleAssignment;
 import dev.tenantcore.core.authorization.Roles;
+import dev.tenantcore.core.authorization.ScopeMembers;
 import dev.tenantcore.core.events.CoreEvents;
 import dev.tenantcore.core.tenancy.Tenancy;
 import dev.tenantcore.core.web.Caller;
@@ -38,6 +39,7 @@ public class Teams {
     private final Tenancy tenancy;
     private final Authorization authorization;
     private final Roles roles;
+    private final ScopeMembers scopeMembers;
     private final AuditTrail audit;
     private final CoreEvents events;
     private final TeamProjects projects;
@@ -49,7 +51,8 @@ public class Teams {
             Roles roles,
             AuditTrail audit,
             CoreEvents events,
-            TeamProjects projects) {
+            TeamProjects projects,
+            ScopeMembers scopeMembers) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.authorization = authorization;
@@ -57,6 +60,7 @@ public class Teams {
         this.audit = audit;
         this.events = events;
         this.projects = projects;
+        this.scopeMembers = scopeMembers;
     }
 
     public Page<Team> list(
@@ -176,28 +180,19 @@ public class Teams {
     }
 
     public Page<RoleAssignment> members(Caller.User caller, UUID orgId, UUID teamId, PageQuery page) {
-        return tenancy.inOrg(orgId, caller.userId(), () -> {
-            readable(caller, orgId, teamId);
-            return roles.assignments(orgId, "team", teamId, page);
-        });
+        return scopeMembers.list(caller, orgId, scope(caller, orgId, teamId), page);
     }
 
     public RoleAssignment putMember(Caller.User caller, UUID orgId, UUID teamId, UUID userId, String role) {
-        return tenancy.inOrg(orgId, caller.userId(), () -> {
-            Team team = readable(caller, orgId, teamId);
-            authorization.require(caller, orgId, "update", "teams", attributes(team));
-            return roles.assign(caller.userId(), orgId, userId, role, "team", teamId);
-        });
+        return scopeMembers.put(caller, orgId, scope(caller, orgId, teamId), userId, role);
     }
 
     public void removeMember(Caller.User caller, UUID orgId, UUID teamId, UUID userId) {
-        tenancy.runInOrg(orgId, caller.userId(), () -> {
-            Team team = readable(caller, orgId, teamId);
-            authorization.require(caller, orgId, "update", "teams", attributes(team));
-            if (!roles.unassign(caller.userId(), orgId, userId, "team", teamId)) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "Team member not found");
-            }
-        });
+        scopeMembers.remove(caller, orgId, scope(caller, orgId, teamId), userId);
+    }
+
+    private ScopeMembers.Scope scope(Caller caller, UUID orgId, UUID teamId) {
+        return new ScopeMembers.Scope("team", "teams", teamId, () -> attributes(readable(caller, orgId, teamId)));
     }
 
     /** The team if the caller may read it; otherwise 404 (403 would reveal it exists). */

@@ -62,6 +62,24 @@ public class UserProfiles {
         known.removeIf(c -> c.userId().equals(userId));
     }
 
+    /** As {@link #sync(UUID, String, Instant)}, also setting the display name (null clears it). */
+    void sync(UUID userId, String email, @Nullable String displayName, Instant occurredAt) {
+        jdbc.sql("""
+                        insert into users (id, email, display_name, synced_at) values (?, ?, ?, ?)
+                        on conflict (id) do update set email = excluded.email, display_name = excluded.display_name,
+                            synced_at = excluded.synced_at, updated_at = now()
+                        where users.synced_at is null or users.synced_at < excluded.synced_at""")
+                .params(userId, email, displayName, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .update();
+        known.removeIf(c -> c.userId().equals(userId));
+    }
+
+    /** Removes the profile of a deleted account (its memberships are gone already). Inside the caller's transaction. */
+    void delete(UUID userId) {
+        jdbc.sql("delete from users where id = ?").param(userId).update();
+        known.removeIf(c -> c.userId().equals(userId));
+    }
+
     public Optional<UserProfile> find(UUID userId) {
         return jdbc.sql("select id, email, display_name, created_at from users where id = ?")
                 .param(userId)

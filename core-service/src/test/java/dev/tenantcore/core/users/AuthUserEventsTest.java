@@ -51,6 +51,9 @@ class AuthUserEventsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixtures;
+
     @AfterAll
     static void closeProducer() {
         PRODUCER.close();
@@ -164,6 +167,113 @@ class AuthUserEventsTest {
         await(() -> processed(registered.metadata().id()));
         assertThat(processed(login.metadata().id())).isFalse();
         assertThat(email(user)).isEqualTo("in@example.com");
+    }
+
+    @Test
+    void anUpdatedAccountUpdatesEmailAndDisplayName() {
+        Api caller = Api.newUser(port);
+        assertThat(caller.get("/api/v1/me").status()).isEqualTo(200);
+        var updated = event(
+                "user.updated",
+                Instant.now(),
+                new AuthEvent.UserUpdated(caller.userId, "renamed@example.com", "Ada Lovelace"));
+        publish(caller.userId, updated);
+        await(() -> processed(updated.metadata().id()));
+        assertThat(email(caller.userId)).isEqualTo("renamed@example.com");
+        var profile = new Api(port, caller.userId, "renamed@example.com")
+                .get("/api/v1/me")
+                .data()
+                .get("profile");
+        assertThat(profile.get("displayName").asString()).isEqualTo("Ada Lovelace");
+        assertThat(profile.get("email").asString()).isEqualTo("renamed@example.com");
+    }
+
+    @Test
+    void aDeletedAccountLeavesEveryOrgAndTheLastOwnerIsSucceeded() throws Exception {
+        Api gone = Api.newUser(port);
+        // Shared: a member joined before an admin, so the admin (not the longest-standing member) succeeds.
+        UUID shared = gone.createOrg("Shared");
+        Api member = Api.newUser(port);
+        Api admin = Api.newUser(port);
+        fixtures.addMember(shared, member, "member");
+        fixtures.addMember(shared, admin, "admin");
+        UUID teamId = gone.post("/api/v1/orgs/" + shared + "/teams", Map.of("name", "Team"))
+                .id();
+        assertThat(gone.put(
+                                "/api/v1/orgs/" + shared + "/teams/" + teamId + "/members/" + gone.userId,
+                                Map.of("role", "admin"))
+                        .status())
+                .isEqualTo(200);
+        // Viewers only: the longest-standing member succeeds.
+        UUID viewers = gone.createOrg("Viewers");
+        Api viewer = Api.newUser(port);
+        fixtures.addMember(viewers, viewer, "viewer");
+        // Alone: the org is soft-deleted.
+        UUID alone = gone.createOrg("Alone");
+
+        var deleted = event("user.deleted", Instant.now(), new AuthEvent.UserDeleted(gone.userId));
+        publish(gone.userId, deleted);
+        await(() -> processed(deleted.metadata().id()));
+
+        assertThat(count("select count(*) from users where id = ?", gone.userId))
+                .isZero();
+        assertThat(admin.get("/api/v1/orgs/" + shared).data().get("role").asString())
+                .isEqualTo("owner");
+        assertThat(member.get("/api/v1/orgs/" + shared).data().get("role").asString())
+                .isEqualTo("member");
+        assertThat(viewer.get("/api/v1/orgs/" + viewers).data().get("role").asString())
+                .isEqualTo("owner");
+        var members = admin.get("/api/v1/orgs/" + shared + "/members");
+        assertThat(members.json().get("meta").get("total").asLong()).isEqualTo(2);
+        assertThat(admin.get("/api/v1/orgs/" + shared + "/teams/" + teamId + "/members")
+                        .json()
+                        .get("meta")
+                        .get("total")
+                        .asLong())
+                .isZero();
+        try (var db = SharedEngines.postgres().superuser()) {
+            assertThat(single(db, "select count(*) from core.memberships where user_id = '" + gone.userId + "'"))
+                    .isZero();
+            assertThat(single(db, "select count(*) from core.role_assignments where user_id = '" + gone.userId + "'"))
+                    .isZero();
+            assertThat(single(
+                            db,
+                            "select count(*) from core.organizations where deleted_at is not null and id = '" + alone
+                                    + "'"))
+                    .isEqualTo(1);
+            assertThat(single(
+                            db,
+                            "select count(*) from core.audit_log where actor_id is null and org_id in ('"
+                                    + shared + "', '" + viewers + "', '" + alone + "') and action in "
+                                    + "('member.removed', 'member.role_changed', 'organization.deleted')"))
+                    .isEqualTo(6);
+        }
+
+        // A replay changes nothing: the successor stays owner, nothing is recorded twice.
+        publish(gone.userId, deleted);
+        var marker = event(
+                "user.registered",
+                Instant.now(),
+                new AuthEvent.UserRegistered(UUID.randomUUID(), "m@example.com", true));
+        publish(gone.userId, marker);
+        await(() -> processed(marker.metadata().id()));
+        assertThat(admin.get("/api/v1/orgs/" + shared).data().get("role").asString())
+                .isEqualTo("owner");
+        try (var db = SharedEngines.postgres().superuser()) {
+            assertThat(single(
+                            db,
+                            "select count(*) from core.audit_log where actor_id is null and org_id in ('" + shared
+                                    + "', '" + viewers + "', '" + alone + "')"))
+                    .isEqualTo(6);
+        }
+    }
+
+    private static long single(java.sql.Connection db, String sql) throws java.sql.SQLException {
+        try (var statement = db.createStatement();
+                var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static IntegrationEvent<AuthEvent> event(String type, Instant at, AuthEvent payload) {

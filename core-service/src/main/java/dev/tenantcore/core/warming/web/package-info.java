@@ -1,0 +1,5 @@
+/** The internal cache-warming endpoint. */
+@NullMarked
+package dev.tenantcore.core.warming.web;
+
+import org.jspecify.annotations.NullMarked;

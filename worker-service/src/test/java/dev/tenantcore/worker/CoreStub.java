@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server standing in for core-service's internal API: authorization decisions from a member list,
- * audit logs and exports per org, and orgs whose audit log fails (with the time of every request).
+ * audit logs and exports per org, orgs whose audit log fails (with the time of every request), and cache warming.
  */
 public final class CoreStub {
 
@@ -42,6 +42,8 @@ public final class CoreStub {
     private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
     private final Map<UUID, List<Instant>> auditRequests = new ConcurrentHashMap<>();
     private final Map<UUID, List<Instant>> exportRequests = new ConcurrentHashMap<>();
+    private final List<String> cacheWarmLimits = new CopyOnWriteArrayList<>();
+    private volatile boolean failCacheWarm;
 
     private CoreStub() throws IOException {
         // Responses without Nagle's delay (the JDK server writes headers and body separately).
@@ -96,6 +98,15 @@ public final class CoreStub {
         return List.copyOf(exportRequests.getOrDefault(orgId, List.of()));
     }
 
+    /** The {@code limit} of every cache warming request, in order. */
+    public List<String> cacheWarmLimits() {
+        return List.copyOf(cacheWarmLimits);
+    }
+
+    public void failCacheWarm(boolean fail) {
+        failCacheWarm = fail;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!INTERNAL_TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Internal-Token"))) {
@@ -108,6 +119,17 @@ public final class CoreStub {
                 boolean allowed = members.contains(body.path("userId").asString() + "|"
                         + body.path("orgId").asString());
                 respond(exchange, 200, "application/json", "{\"data\":{\"allowed\":" + allowed + "}}");
+                return;
+            }
+            if (path.equals("/internal/cache/warm")
+                    && exchange.getRequestMethod().equals("POST")) {
+                String query = String.valueOf(exchange.getRequestURI().getQuery());
+                cacheWarmLimits.add(query.replaceFirst("^limit=", ""));
+                if (failCacheWarm) {
+                    respond(exchange, 503, "application/json", "{\"error\":{\"code\":\"unavailable\"}}");
+                } else {
+                    respond(exchange, 200, "application/json", "{\"data\":{\"organizations\":2,\"profiles\":5}}");
+                }
                 return;
             }
             Matcher audit = AUDIT.matcher(path);

@@ -25,4 +25,10 @@ public interface CoreApi {
      * copied to {@code out}.
      */
     void export(UUID orgId, OutputStream out);
+
+    /**
+     * {@code POST /internal/cache/warm?limit=}: core loads the caches of its {@code limit} most active
+     * organizations (and their members' profiles).
+     */
+    CacheWarmed warmCaches(int limit);
 }

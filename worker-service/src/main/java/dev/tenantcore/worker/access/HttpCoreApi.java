@@ -101,6 +101,21 @@ class HttpCoreApi implements CoreApi {
         }
     }
 
+    @Override
+    public CacheWarmed warmCaches(int limit) {
+        var uri = uri("/internal/cache/warm").queryParam("limit", limit).build().toUri();
+        JsonNode data = json.readTree(send(
+                        request(uri)
+                                // Loading a hundred organizations takes longer than a lookup.
+                                .timeout(Duration.ofMinutes(1))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        "cache warming"))
+                .path("data");
+        return new CacheWarmed(
+                data.path("organizations").asLong(0), data.path("profiles").asLong(0));
+    }
+
     private UriComponentsBuilder uri(String path) {
         return UriComponentsBuilder.fromUri(core).path(path);
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Job metrics: {@code worker.jobs.attempts} (by type), {@code worker.jobs.outcomes} (by type and outcome:
  * succeeded, failed, dead, duplicate), {@code worker.jobs.processing} (time per attempt, by type and outcome)
  * and {@code worker.jobs.latency} (from the producer's commit, {@code metadata.occurredAt}, to the start of the
- * first attempt). Consumer lag comes from Kafka's client metrics ({@code kafka.consumer.fetch.manager.records.lag.max}).
+ * first attempt). Consumer lag per topic is {@link ConsumerLag}'s {@code worker.consumer.lag}.
  */
 @Component
 class JobMetrics {

@@ -1,4 +1,7 @@
-/** Scheduled maintenance of the worker's own data, one replica at a time (ShedLock). */
+/**
+ * Scheduled maintenance, one replica at a time (ShedLock): the worker's own data, and auth's and core's through
+ * their SECURITY DEFINER functions and core's internal API.
+ */
 @NullMarked
 package dev.tenantcore.worker.maintenance;
 

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Generates an org's full data export (data portability) as JSON lines, as core serves it. Held in memory and
- * stored in Postgres: fine for the orgs of today; large exports want the S3-compatible store.
+ * Generates an org's full data export (data portability) as JSON lines, as core serves it. Held in memory, then
+ * stored by the configured {@link ReportStore} (large exports want the S3-compatible one).
  */
 @Component
 class ExportJobHandler implements JobHandler {

@@ -1,19 +1,23 @@
 package dev.tenantcore.worker.reports;
 
 import dev.tenantcore.worker.tenancy.TenantTransactions;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The default {@link ReportStore}: {@code bytea} rows in {@code worker.reports}, read and written as the report's
- * org (row-level security). A save inside the job's transaction joins it.
+ * The default {@link ReportStore} ({@code tenantcore.worker.reports.store=postgres}): {@code bytea} rows in
+ * {@code worker.reports}, read and written as the report's org (row-level security). A save inside the job's
+ * transaction joins it.
  */
 @Component
+@ConditionalOnProperty(name = "tenantcore.worker.reports.store", havingValue = "postgres", matchIfMissing = true)
 class PostgresReportStore implements ReportStore {
 
     private final JdbcClient jdbc;
@@ -46,20 +50,23 @@ class PostgresReportStore implements ReportStore {
     }
 
     @Override
-    public Optional<StoredReport> find(UUID orgId, UUID reportId) {
+    public Optional<ReportFile> find(UUID orgId, UUID reportId, String kind) {
         return tenants.inOrg(
                 orgId,
                 null,
-                () -> jdbc.sql("SELECT * FROM reports WHERE id = ? AND org_id = ? AND expires_at > now()")
-                        .params(reportId, orgId)
-                        .query((rs, n) -> new StoredReport(
-                                reportId,
-                                orgId,
-                                rs.getString("kind"),
-                                rs.getString("content_type"),
-                                rs.getString("filename"),
-                                rs.getBytes("content"),
-                                rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                () -> jdbc.sql("""
+                                SELECT content_type, filename, content FROM reports
+                                WHERE id = ? AND org_id = ? AND kind = ? AND expires_at > now()
+                                """)
+                        .params(reportId, orgId, kind)
+                        .query((rs, n) -> {
+                            byte[] content = rs.getBytes("content");
+                            return new ReportFile(
+                                    rs.getString("content_type"),
+                                    rs.getString("filename"),
+                                    content.length,
+                                    new ByteArrayInputStream(content));
+                        })
                         .optional());
     }
 

@@ -5,17 +5,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where generated reports and exports are kept. The default keeps them in Postgres ({@code worker.reports});
- * an S3-compatible store is the intended option for large exports (not built yet: see docs). {@link #save} runs
- * inside the job's transaction, so a store outside the database must tolerate a save whose transaction rolls
- * back (an orphan object, removed by its expiry).
+ * Where generated reports and exports are kept, chosen by {@code tenantcore.worker.reports.store}: Postgres
+ * ({@code worker.reports}, the default) or an S3-compatible bucket. Every file belongs to one org and is read only
+ * with that org's id. {@link #save} runs inside the job's transaction, so a store outside the database must
+ * tolerate a save whose transaction rolls back (an orphan file, overwritten by the job's next attempt or removed
+ * by its expiry).
  */
 public interface ReportStore {
 
     void save(StoredReport report);
 
-    Optional<StoredReport> find(UUID orgId, UUID reportId);
+    /**
+     * Opens the org's file of the kind, unless it expired; the caller closes it (the download streams it).
+     */
+    Optional<ReportFile> find(UUID orgId, UUID reportId, String kind);
 
-    /** Deletes reports that expired before the instant; returns how many. */
+    /** Deletes reports that expired before the instant, in every org; returns how many. */
     int deleteExpired(Instant now);
 }

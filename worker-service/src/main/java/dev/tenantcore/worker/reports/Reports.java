@@ -54,9 +54,12 @@ public class Reports {
                 JobTypes.EXPORT, orgId, userId, notify == null ? Map.of() : Map.of(ReadyMail.NOTIFY, notify));
     }
 
-    /** The finished file; {@code conflict} while its job is not done, {@code not_found} if there is none. */
-    public StoredReport download(UUID orgId, UUID id, String kind) {
-        var report = store.find(orgId, id).filter(r -> r.kind().equals(kind));
+    /**
+     * The finished file, opened for streaming; {@code conflict} while its job is not done, {@code not_found} if
+     * there is none.
+     */
+    public ReportFile download(UUID orgId, UUID id, String kind) {
+        var report = store.find(orgId, id, kind);
         if (report.isPresent()) {
             return report.get();
         }

@@ -3,12 +3,14 @@ package dev.tenantcore.worker.reports.web;
 import dev.tenantcore.contracts.api.ApiResponse;
 import dev.tenantcore.worker.access.Caller;
 import dev.tenantcore.worker.access.OrgAccess;
+import dev.tenantcore.worker.reports.ReportFile;
 import dev.tenantcore.worker.reports.Reports;
 import dev.tenantcore.worker.reports.StoredReport;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,7 +72,7 @@ class ReportController {
 
     /** Downloads a finished report (text/csv). */
     @GetMapping("/reports/{reportId}")
-    ResponseEntity<byte[]> report(
+    ResponseEntity<InputStreamResource> report(
             @PathVariable UUID orgId, @PathVariable UUID reportId, @Parameter(hidden = true) Caller caller) {
         access.require(caller, orgId, "read", "reports");
         return file(reports.download(orgId, reportId, StoredReport.ACTIVITY_REPORT));
@@ -78,22 +80,25 @@ class ReportController {
 
     /** Downloads a finished export (application/x-ndjson). */
     @GetMapping("/exports/{exportId}")
-    ResponseEntity<byte[]> export(
+    ResponseEntity<InputStreamResource> export(
             @PathVariable UUID orgId, @PathVariable UUID exportId, @Parameter(hidden = true) Caller caller) {
         access.require(caller, orgId, "read", "exports");
         return file(reports.download(orgId, exportId, StoredReport.EXPORT));
     }
 
-    private static ResponseEntity<byte[]> file(StoredReport report) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(report.contentType()))
-                .header(
+    /** Streams the file from its store; the stream is closed once written (or when the client goes away). */
+    private static ResponseEntity<InputStreamResource> file(ReportFile report) {
+        var response = ResponseEntity.ok().contentType(MediaType.parseMediaType(report.contentType()));
+        if (report.size() >= 0) {
+            response.contentLength(report.size());
+        }
+        return response.header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
                                 .filename(report.filename())
                                 .build()
                                 .toString())
-                .body(report.content());
+                .body(new InputStreamResource(report.content()));
     }
 
     /**

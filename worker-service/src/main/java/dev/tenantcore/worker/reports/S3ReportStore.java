@@ -68,7 +68,7 @@ class S3ReportStore implements ReportStore, AutoCloseable {
                 // SDK's default trailing checksums (aws-chunked uploads).
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (settings.endpoint() != null) {
+        if (settings.endpoint() != null && !settings.endpoint().toString().isBlank()) {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();

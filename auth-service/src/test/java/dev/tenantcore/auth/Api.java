@@ -106,7 +106,7 @@ public final class Api {
         return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8));
     }
 
-    private Response send(String method, String path, Object body, String... headers) {
+    public Response send(String method, String path, Object body, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).header("X-Client-Ip", clientIp);
         if (body != null) {
             builder.header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package dev.tenantcore.auth;
 import static dev.tenantcore.auth.Api.PASSWORD;
 
 import dev.tenantcore.auth.accounts.Passwords;
+import dev.tenantcore.engines.test.SharedEngines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *
  * Measures, on this machine and in the shared test context: raw Argon2id verifications per second at the service's
  * parameters (in-process, one thread per core), password logins per second over HTTP (the same concurrency) and
- * their ratio, and refresh-token grants per second over HTTP. Duration per phase: {@code -Dbenchmark.seconds} (10).
+ * their ratio, and refresh-token grants per second over HTTP, each after an unmeasured warm-up
+ * ({@code -Dbenchmark.warmup-seconds}, 10), with the CPU time per operation of this JVM and of PostgreSQL (from
+ * {@code /proc}: meaningful even when other work shares the machine). Duration per phase: {@code -Dbenchmark.seconds}
+ * (10).
  */
 @AuthServiceTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -36,13 +40,23 @@ class AuthBenchmark {
     void loginAndRefreshThroughput() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
         // Enough concurrent clients to keep the cores busy while requests wait on the database and Kafka: a
         // closed loop with fewer clients measures latency, not what the service can take.
         int clients = Integer.getInteger("benchmark.clients", cores * 8);
 
+        var cpu = new CpuMeter(
+                SharedEngines.postgres().port(), SharedEngines.redis().port());
         var passwords = new Passwords();
         String hash = passwords.hash(PASSWORD);
-        double hashes = rate(cores, phase, i -> () -> passwords.matches(PASSWORD, hash));
+        rate(cores, warmUp.dividedBy(2), i -> () -> passwords.matches(PASSWORD, hash));
+        var beforeHashes = cpu.now();
+        var hashCount = new AtomicLong();
+        double hashes = rate(cores, phase, i -> () -> {
+            passwords.matches(PASSWORD, hash);
+            return hashCount.incrementAndGet();
+        });
+        String hashCpu = cpu.perOperation(beforeHashes, hashCount.get());
         // The encoder unguarded, as many threads as HTTP clients: what the machine does without a limit.
         var bare = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(
                 16, 32, Passwords.PARALLELISM, Passwords.MEMORY_KIB, Passwords.ITERATIONS);
@@ -59,11 +73,16 @@ class AuthBenchmark {
         for (int i = 0; i < clients; i++) {
             apis.add(new Api(port));
         }
-        // Warm-up: connections, JIT, signing key cache.
-        for (int i = 0; i < clients; i++) {
-            apis.get(i).login(emails.get(i), PASSWORD);
-        }
-        double logins = rate(clients, phase, i -> () -> check(apis.get(i).login(emails.get(i), PASSWORD)));
+        // Warm-up, unmeasured: connections, signing-key cache and the JIT (compiling the request path takes a
+        // large share of the CPU for the first tens of seconds; that is start-up, not throughput).
+        rate(clients, warmUp, i -> () -> check(apis.get(i).login(emails.get(i), PASSWORD)));
+        var beforeLogins = cpu.now();
+        var loginCount = new AtomicLong();
+        double logins = rate(clients, phase, i -> () -> {
+            check(apis.get(i).login(emails.get(i), PASSWORD));
+            return loginCount.incrementAndGet();
+        });
+        String loginCpu = cpu.perOperation(beforeLogins, loginCount.get());
 
         List<String[]> refresh = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -75,20 +94,32 @@ class AuthBenchmark {
                         .asString()
             });
         }
-        double refreshes = rate(clients, phase, i -> () -> {
+        rate(clients, warmUp, i -> () -> {
             var response = check(apis.get(i).refresh(refresh.get(i)[0]));
             refresh.get(i)[0] = response.data().path("refreshToken").asString();
             return true;
         });
+        var beforeRefreshes = cpu.now();
+        var refreshCount = new AtomicLong();
+        double refreshes = rate(clients, phase, i -> () -> {
+            var response = check(apis.get(i).refresh(refresh.get(i)[0]));
+            refresh.get(i)[0] = response.data().path("refreshToken").asString();
+            return refreshCount.incrementAndGet();
+        });
+        String refreshCpu = cpu.perOperation(beforeRefreshes, refreshCount.get());
 
         System.out.printf(
                 Locale.ROOT,
                 """
                 ==== auth-service benchmark (%d cores, %d s per phase, %d HTTP clients) ====
                 raw Argon2id verifications/s (m=%d KiB, t=%d, p=%d, %d threads): %.1f
+                  %s
                 same, %d threads without the per-core limit: %.1f
                 password logins/s over HTTP: %.1f  (ratio to raw hashes: %.2f)
+                  %s (the benchmark's HTTP clients run in this JVM too)
                 refresh-token grants/s over HTTP: %.1f
+                  %s
+                load average at the end: %s
                 %n""",
                 cores,
                 phase.toSeconds(),
@@ -98,11 +129,24 @@ class AuthBenchmark {
                 Passwords.PARALLELISM,
                 cores,
                 hashes,
+                hashCpu,
                 cores * 2,
                 crowded,
                 logins,
                 logins / hashes,
-                refreshes);
+                loginCpu,
+                refreshes,
+                refreshCpu,
+                loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static Api.Response check(Api.Response response) {

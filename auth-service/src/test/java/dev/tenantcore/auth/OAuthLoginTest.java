@@ -83,6 +83,30 @@ class OAuthLoginTest {
     }
 
     @Test
+    void anAccountWithoutPasswordIsDeletedOnlyFromARecentSignIn() {
+        String user = OidcProvider.user(Api.uniqueEmail("oidc-delete"), true);
+        String token = fragment(signIn(user)).get("access_token");
+        String sid = Api.claims(token).path("sid").asString();
+        jdbc.sql("UPDATE sessions SET created_at = now() - interval '11 minutes' WHERE id = ?::uuid")
+                .param(sid)
+                .update();
+
+        var stale = api.delete("/api/v1/auth/user", Api.bearer(token));
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.body().path("error").path("details").path("reason").asString())
+                .isEqualTo("reauthentication_needed");
+
+        String fresh = fragment(signIn(user)).get("access_token");
+        assertThat(api.delete("/api/v1/auth/user", Api.bearer(fresh)).status()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT count(*) FROM identities WHERE subject = ?")
+                        .param(user)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(api.get("/api/v1/auth/user", Api.bearer(token)).status()).isEqualTo(401);
+    }
+
+    @Test
     void theSameIdentitySignsInToTheSameAccountAgain() {
         String user = OidcProvider.user(Api.uniqueEmail("oidc-again"), true);
         String first = subject(signIn(user));
@@ -273,6 +297,60 @@ class OAuthLoginTest {
                 .isEqualTo(Api.claims(session.body().path("access_token").asString())
                         .path("sub")
                         .asString());
+    }
+
+    @Test
+    void anIdTokenWithoutEmailIsCompletedFromUserInfo() {
+        String email = Api.uniqueEmail("oidc-userinfo");
+        String user = OidcProvider.userWithEmailOnlyInUserInfo(email);
+        JsonNode claims = Api.claims(fragment(signIn(user)).get("access_token"));
+        assertThat(claims.path("email").asString()).isEqualToIgnoringCase(email);
+        assertThat(jdbc.sql("SELECT email_verified FROM identities WHERE subject = ?")
+                        .param(user)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    @Test
+    void envelopeAuthorizeTakesTheAppsS256ChallengeAndTheCodeIsTradedAtTheTokenEndpoint() throws Exception {
+        String user = OidcProvider.user(Api.uniqueEmail("oidc-envelope-pkce"), true);
+        String verifier = "app-verifier-" + UUID.randomUUID() + UUID.randomUUID();
+        String challenge = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(verifier.getBytes(StandardCharsets.UTF_8)));
+        String start = base() + "/api/v1/auth/authorize?provider=test-oidc&redirect_to=" + enc(APP) + "&code_challenge="
+                + challenge;
+
+        var plain = browser.get(start + "&code_challenge_method=plain");
+        assertThat(plain.statusCode()).isEqualTo(400);
+        assertThat(json(plain).path("error").path("code").asString()).isEqualTo("validation_failed");
+
+        var authorize = browser.get(start + "&code_challenge_method=S256");
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        URI landed = URI.create(location(browser.callbackAfterLogin(location(authorize), user)));
+        assertThat(landed.getRawFragment()).isNull();
+        String code = pairs(landed.getRawQuery()).get("code");
+
+        var wrong = api.post(
+                "/api/v1/auth/token?grant_type=pkce", Map.of("authCode", code, "codeVerifier", verifier + "-wrong"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().path("error").path("details").path("reason").asString())
+                .isEqualTo("bad_code_verifier");
+
+        var again = browser.get(start + "&code_challenge_method=S256");
+        URI back = URI.create(location(browser.callbackAfterLogin(location(again), user)));
+        var session = api.post(
+                "/api/v1/auth/token?grant_type=pkce",
+                Map.of("authCode", pairs(back.getRawQuery()).get("code"), "codeVerifier", verifier));
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.data().path("accessToken").asString()).isNotBlank();
+        assertThat(session.data().path("refreshToken").asString()).isNotBlank();
+        assertThat(Api.claims(session.data().path("accessToken").asString())
+                        .path("amr")
+                        .toString())
+                .contains("oauth");
     }
 
     // --- helpers

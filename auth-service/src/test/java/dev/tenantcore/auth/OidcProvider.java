@@ -62,6 +62,7 @@ public final class OidcProvider {
 
     private static final Map<String, Map<String, Object>> CLAIMS = new ConcurrentHashMap<>();
     private static final Set<String> REDIRECT_URIS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> EMAIL_ONLY_IN_USER_INFO = ConcurrentHashMap.newKeySet();
     private static final AtomicReference<Consumer<JwtClaimsSet.Builder>> NEXT_ID_TOKEN = new AtomicReference<>();
     private static final ConfigurableApplicationContext SERVER = start();
     private static final HttpServer GITHUB_API = gitHubApi();
@@ -77,6 +78,13 @@ public final class OidcProvider {
     public static String user(String email, boolean emailVerified) {
         String name = "user-" + UUID.randomUUID();
         CLAIMS.put(name, Map.of("email", email, "email_verified", emailVerified, "name", "Provider User"));
+        return name;
+    }
+
+    /** A user whose ID tokens carry no e-mail: only the UserInfo endpoint tells it (as some providers do). */
+    public static String userWithEmailOnlyInUserInfo(String email) {
+        String name = user(email, true);
+        EMAIL_ONLY_IN_USER_INFO.add(name);
         return name;
     }
 
@@ -219,7 +227,13 @@ public final class OidcProvider {
         SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
             http.oauth2AuthorizationServer(server -> {
                         http.securityMatcher(server.getEndpointsMatcher());
-                        server.oidc(Customizer.withDefaults());
+                        // UserInfo answers the user's claims (the default repeats the ID token's).
+                        server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> {
+                            String name = context.getAuthorization().getPrincipalName();
+                            Map<String, Object> claims = new java.util.HashMap<>(CLAIMS.getOrDefault(name, Map.of()));
+                            claims.put("sub", name);
+                            return new org.springframework.security.oauth2.core.oidc.OidcUserInfo(claims);
+                        })));
                     })
                     .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                     .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
@@ -305,8 +319,15 @@ public final class OidcProvider {
                 if (!"id_token".equals(context.getTokenType().getValue())) {
                     return;
                 }
-                var claims = CLAIMS.getOrDefault(context.getPrincipal().getName(), Map.of());
+                String name = context.getPrincipal().getName();
+                var claims = CLAIMS.getOrDefault(name, Map.of());
                 context.getClaims().claims(all -> all.putAll(claims));
+                if (EMAIL_ONLY_IN_USER_INFO.contains(name)) {
+                    context.getClaims().claims(all -> {
+                        all.remove("email");
+                        all.remove("email_verified");
+                    });
+                }
                 var change = NEXT_ID_TOKEN.getAndSet(null);
                 if (change != null) {
                     change.accept(context.getClaims());

@@ -74,4 +74,58 @@ public final class AccountProblems {
             return new InvalidToken();
         }
     }
+
+    /** A sensitive change confirmed with a wrong password. */
+    public static final class WrongPassword extends ApiException {
+        private WrongPassword() {
+            super(ErrorCode.UNAUTHORIZED, "The password is not correct", Map.of("reason", "invalid_password"));
+        }
+
+        public static WrongPassword create() {
+            return new WrongPassword();
+        }
+    }
+
+    /** An account with a password must confirm a sensitive change with it. */
+    public static final class PasswordRequired extends ApiException {
+        private PasswordRequired() {
+            super(
+                    ErrorCode.VALIDATION_FAILED,
+                    "Confirm with your password",
+                    Map.of(
+                            "fields",
+                            List.of(Map.of("field", "password", "message", "must not be blank")),
+                            "reason",
+                            "password_required"));
+        }
+
+        public static PasswordRequired create() {
+            return new PasswordRequired();
+        }
+    }
+
+    /** An account without a password must have signed in recently for a sensitive change. */
+    public static final class ReauthenticationNeeded extends ApiException {
+        private ReauthenticationNeeded() {
+            super(
+                    ErrorCode.FORBIDDEN,
+                    "Sign in again to confirm this change",
+                    Map.of("reason", "reauthentication_needed"));
+        }
+
+        public static ReauthenticationNeeded create() {
+            return new ReauthenticationNeeded();
+        }
+    }
+
+    /** The account was deleted meanwhile. */
+    public static final class AccountGone extends ApiException {
+        private AccountGone() {
+            super(ErrorCode.UNAUTHORIZED, "The account no longer exists", Map.of("reason", "user_not_found"));
+        }
+
+        public static AccountGone create() {
+            return new AccountGone();
+        }
+    }
 }

@@ -8,12 +8,14 @@ import dev.tenantcore.contracts.jobs.EmailJob;
 import dev.tenantcore.support.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The accounts feature's API: sign-up, credentials, confirmation, recovery and e-mail change. */
@@ -175,10 +177,56 @@ public class Accounts {
         return require(id);
     }
 
+    /**
+     * Merges the metadata into the account's; when that changed it, {@code user.updated} is recorded and published
+     * through the outbox (display name from {@code full_name}, else {@code name}).
+     */
     @Transactional
-    public User updateMetadata(UUID id, Map<String, Object> metadata) {
+    public User updateMetadata(UUID id, Map<String, Object> metadata, RequestOrigin origin) {
+        User before = require(id);
         users.updateMetadata(id, metadata);
-        return require(id);
+        User after = require(id);
+        if (!after.metadata().equals(before.metadata())) {
+            audit.record(new AuthEvent.UserUpdated(id, after.email(), displayName(after.metadata())), origin);
+        }
+        return after;
+    }
+
+    private static @Nullable String displayName(Map<String, Object> metadata) {
+        for (String key : List.of("full_name", "name")) {
+            if (metadata.get(key) instanceof String name && !name.isBlank()) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the account signs in with a password (else only through a provider or e-mailed links). */
+    public boolean hasPassword(UUID id) {
+        return users.byId(id).map(row -> row.passwordHash() != null).orElse(false);
+    }
+
+    /** Checks the account's password (no transaction is held while hashing). */
+    public boolean passwordMatches(UUID id, String password) {
+        String hash = users.byId(id).map(Users.Row::passwordHash).orElse(null);
+        if (hash == null) {
+            passwords.burn(password);
+            return false;
+        }
+        return passwords.matches(password, hash);
+    }
+
+    /**
+     * Deletes the account inside the caller's transaction: its sessions, refresh tokens, identities, factors and
+     * one-time tokens go with it (foreign keys cascade); {@code user.deleted} is recorded and published through the
+     * outbox. The audit trail keeps the user's id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void delete(UUID id, RequestOrigin origin) {
+        if (!users.delete(id)) {
+            throw AccountProblems.AccountGone.create();
+        }
+        audit.record(new AuthEvent.UserDeleted(id), origin);
     }
 
     /** Sends a recovery link if the account exists; the caller learns nothing either way. */

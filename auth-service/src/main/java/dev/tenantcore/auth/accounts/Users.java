@@ -107,6 +107,11 @@ class Users {
                 .update();
     }
 
+    /** Deletes the account; rows that reference it cascade. */
+    boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM users WHERE id = ?").param(id).update() == 1;
+    }
+
     private Row row(ResultSet rs, int n) throws SQLException {
         Map<String, Object> metadata = json.readValue(rs.getString("user_metadata"), new TypeReference<>() {});
         var user = new User(

@@ -83,6 +83,8 @@ public class AuditLog {
             case AuthEvent.PasswordChanged e -> e.userId();
             case AuthEvent.PasswordRecoveryRequested e -> e.userId();
             case AuthEvent.EmailChanged e -> e.userId();
+            case AuthEvent.UserUpdated e -> e.userId();
+            case AuthEvent.UserDeleted e -> e.userId();
             case AuthEvent.MfaChanged e -> e.userId();
             case AuthEvent.ApiKeyCreated e -> e.createdBy();
             case AuthEvent.ApiKeyRotated e -> null;

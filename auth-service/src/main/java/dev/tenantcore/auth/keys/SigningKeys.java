@@ -58,19 +58,35 @@ public class SigningKeys {
         this.properties = properties;
     }
 
-    private record Loaded(RSAKey current, Instant currentCreatedAt, JWKSet published, Instant at) {}
+    /** The loaded keys; the current key's signer and header are made once per load, not per token. */
+    private record Loaded(
+            RSAKey current,
+            Instant currentCreatedAt,
+            JWKSet published,
+            Instant at,
+            RSASSASigner signer,
+            JWSHeader header) {
+
+        Loaded(RSAKey current, Instant currentCreatedAt, JWKSet published, Instant at) throws JOSEException {
+            this(
+                    current,
+                    currentCreatedAt,
+                    published,
+                    at,
+                    new RSASSASigner(current),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(current.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build());
+        }
+    }
 
     /** Signs the claims with the current key, its id in the header. */
     public String sign(JWTClaimsSet claims) {
-        RSAKey key = keys().current();
+        Loaded keys = keys();
         try {
-            var jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
+            var jwt = new SignedJWT(keys.header(), claims);
+            jwt.sign(keys.signer());
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
@@ -167,7 +183,7 @@ public class SigningKeys {
                     new EnvelopeEncryption.Sealed(current.kekId(), current.sealed()), context(current.kid()));
             RSAKey key = RSAKey.parse(new String(privateJwk, StandardCharsets.UTF_8));
             return new Loaded(key, current.createdAt(), new JWKSet(published), Instant.now());
-        } catch (ParseException e) {
+        } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("a stored signing key does not parse", e);
         }
     }

@@ -49,12 +49,13 @@ class FlowCodes {
 
     String issue(UUID userId, Challenge challenge) {
         String code = OpaqueTokens.random(32);
-        redis.opsForValue().set(key(code), json.writeValueAsString(new Issued(userId, challenge)), TTL);
+        String value = json.writeValueAsString(new Issued(userId, challenge));
+        RedisCalls.run(() -> redis.opsForValue().set(key(code), value, TTL));
         return code;
     }
 
     Optional<Issued> take(String code) {
-        String value = redis.opsForValue().getAndDelete(key(code));
+        String value = RedisCalls.get(() -> redis.opsForValue().getAndDelete(key(code)));
         return value == null ? Optional.empty() : Optional.of(json.readValue(value, Issued.class));
     }
 

@@ -43,16 +43,14 @@ class LoginStates {
     }
 
     void save(String state, Started started) {
-        redis.opsForValue()
-                .set(
-                        key(state),
-                        json.writeValueAsString(started),
-                        properties.oauth().stateTtl());
+        String value = json.writeValueAsString(started);
+        RedisCalls.run(() ->
+                redis.opsForValue().set(key(state), value, properties.oauth().stateTtl()));
     }
 
     /** The started sign-in of this state, removed so that it cannot be used again. */
     Optional<Started> take(String state) {
-        String value = redis.opsForValue().getAndDelete(key(state));
+        String value = RedisCalls.get(() -> redis.opsForValue().getAndDelete(key(state)));
         return value == null ? Optional.empty() : Optional.of(json.readValue(value, Started.class));
     }
 

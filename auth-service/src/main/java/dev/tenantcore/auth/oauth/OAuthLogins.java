@@ -87,6 +87,19 @@ public class OAuthLogins {
         return authorize(provider, redirectTo, callback, null, null);
     }
 
+    /** As {@link #authorize(String, String, URI, String, String)} for the envelope API, which takes only S256. */
+    public URI authorizeWithS256(
+            String provider,
+            @Nullable String redirectTo,
+            URI callback,
+            String appChallenge,
+            @Nullable String appChallengeMethod) {
+        if (!"S256".equalsIgnoreCase(appChallengeMethod)) {
+            throw OAuthProblems.unsupportedChallengeMethod();
+        }
+        return authorize(provider, redirectTo, callback, appChallenge, "s256");
+    }
+
     /**
      * As {@link #authorize(String, String, URI)}, in GoTrue's PKCE flow when the app sends its own challenge: the
      * callback then returns {@code ?code=} for {@link #exchangeFlowCode}.

@@ -81,4 +81,24 @@ public final class OAuthProblems {
                 "code challenge does not match previously saved code verifier",
                 Map.of("reason", "bad_code_verifier"));
     }
+
+    /** Started sign-ins and flow codes live in Redis; without it no sign-in can start or finish. */
+    static ApiException stateStoreUnavailable() {
+        return new ApiException(
+                ErrorCode.UNAVAILABLE,
+                "Sign-in is unavailable right now; try again shortly",
+                Map.of("reason", "service_unavailable"));
+    }
+
+    /** The envelope API's PKCE flow takes only S256 challenges. */
+    static ApiException unsupportedChallengeMethod() {
+        return new ApiException(
+                ErrorCode.VALIDATION_FAILED,
+                "code_challenge_method must be S256",
+                Map.of(
+                        "fields",
+                        java.util.List.of(Map.of("field", "code_challenge_method", "message", "must be S256")),
+                        "reason",
+                        "validation_failed"));
+    }
 }

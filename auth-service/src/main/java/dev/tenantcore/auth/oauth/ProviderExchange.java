@@ -91,16 +91,37 @@ class ProviderExchange {
             log.warn("the keys of provider {} could not be fetched: {}", provider.name(), e.toString());
             throw OAuthProblems.providerUnavailable();
         }
+        String subject = claims.getSubject().getValue();
+        String email = claims.getStringClaim("email");
+        boolean verified = isTrue(claims.getClaim("email_verified"));
+        String name = claims.getStringClaim("name");
+        if (email == null && provider.userInfoUri() != null) {
+            // Providers may leave the e-mail out of the ID token (it is optional there); UserInfo then has it.
+            JSONObject info = userInfo(provider.userInfoUri(), response.getOIDCTokens(), subject);
+            email = info.get("email") instanceof String address ? address : null;
+            verified = isTrue(info.get("email_verified"));
+            name = name != null ? name : info.get("name") instanceof String n ? n : null;
+        }
         Map<String, Object> metadata = new LinkedHashMap<>();
-        putIfPresent(metadata, "name", claims.getStringClaim("name"));
+        putIfPresent(metadata, "name", name);
         putIfPresent(metadata, "avatar_url", claims.getStringClaim("picture"));
         return new ExternalIdentity(
-                provider.name(),
-                claims.getSubject().getValue(),
-                claims.getStringClaim("email"),
-                isTrue(claims.getClaim("email_verified")),
-                metadata,
-                kept(provider, response.getOIDCTokens()));
+                provider.name(), subject, email, verified, metadata, kept(provider, response.getOIDCTokens()));
+    }
+
+    /** The UserInfo answer, which must be about the ID token's subject (OpenID Connect Core 5.3.2). */
+    private JSONObject userInfo(URI endpoint, Tokens tokens, String subject) {
+        var request = configure(new HTTPRequest(HTTPRequest.Method.GET, endpoint));
+        request.setAuthorization(tokens.getAccessToken().toAuthorizationHeader());
+        HTTPResponse response = send(request);
+        if (!response.indicatesSuccess()) {
+            throw OAuthProblems.providerRefused("The provider refused the access token");
+        }
+        JSONObject info = object(response);
+        if (!subject.equals(info.get("sub"))) {
+            throw OAuthProblems.providerRefused("The provider's UserInfo is about another subject");
+        }
+        return info;
     }
 
     private ExternalIdentity github(Providers.Provider provider, Tokens tokens) {

@@ -4,7 +4,9 @@ import dev.tenantcore.auth.config.AuthProperties;
 import dev.tenantcore.auth.crypto.OpaqueTokens;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +26,21 @@ class LoginThrottle {
         this.limits = properties.login();
     }
 
-    /** Throws {@link SessionProblems.LoginRateLimited} when the account or the address is locked. */
-    void check(String email, String ip) {
-        check(accountKey(email), limits.maxFailuresPerAccount());
-        check(ipKey(ip), limits.maxFailuresPerIp());
+    /**
+     * Throws {@link SessionProblems.LoginRateLimited} when the account or the address is locked; otherwise answers
+     * whether the account has failures counted (which a successful login then clears).
+     */
+    boolean check(String email, String ip) {
+        String account = accountKey(email);
+        String address = ipKey(ip);
+        // Both counts in one round trip: every login passes here.
+        List<String> counts = redis.opsForValue().multiGet(List.of(account, address));
+        if (counts == null || counts.size() != 2) {
+            return true;
+        }
+        check(account, counts.get(0), limits.maxFailuresPerAccount());
+        check(address, counts.get(1), limits.maxFailuresPerIp());
+        return counts.get(0) != null;
     }
 
     void failed(String email, String ip) {
@@ -39,8 +52,7 @@ class LoginThrottle {
         redis.delete(accountKey(email));
     }
 
-    private void check(String key, int max) {
-        String value = redis.opsForValue().get(key);
+    private void check(String key, @Nullable String value, int max) {
         if (value != null && Long.parseLong(value) >= max) {
             Long ttl = redis.getExpire(key);
             long seconds = ttl == null || ttl <= 0 ? limits.window().toSeconds() : ttl;

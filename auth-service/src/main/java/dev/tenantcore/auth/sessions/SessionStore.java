@@ -26,7 +26,7 @@ class SessionStore {
         this.json = json;
     }
 
-    record Session(UUID id, UUID userId, String aal, List<String> amr, boolean active) {}
+    record Session(UUID id, UUID userId, String aal, List<String> amr, boolean active, Instant createdAt) {}
 
     /** A refresh token locked for rotation, with its session's state. */
     record LockedToken(
@@ -78,21 +78,27 @@ class SessionStore {
                 .optional();
     }
 
-    void markRotated(long id, long successorId) {
-        jdbc.sql("UPDATE refresh_tokens SET rotated_at = now(), successor_id = ? WHERE id = ?")
-                .params(successorId, id)
-                .update();
-    }
-
-    void refreshed(UUID sessionId) {
-        jdbc.sql("UPDATE sessions SET refreshed_at = now() WHERE id = ?")
-                .param(sessionId)
+    /**
+     * Rotates a locked token in one statement: inserts its successor, marks it rotated (pointing at the successor)
+     * and records the session's refresh.
+     */
+    void rotate(long id, String successor, UUID sessionId, UUID userId) {
+        jdbc.sql("""
+                        WITH successor AS (
+                            INSERT INTO refresh_tokens (token_hash, session_id, user_id, parent_id)
+                            VALUES (?, ?, ?, ?) RETURNING id),
+                        rotated AS (
+                            UPDATE refresh_tokens SET rotated_at = now(), successor_id = (SELECT id FROM successor)
+                            WHERE id = ?)
+                        UPDATE sessions SET refreshed_at = now() WHERE id = ?
+                        """)
+                .params(OpaqueTokens.sha256(successor), sessionId, userId, id, id, sessionId)
                 .update();
     }
 
     Optional<Session> session(UUID id) {
         return jdbc.sql("""
-                        SELECT id, user_id, aal, amr, (revoked_at IS NULL AND not_after > now()) AS active
+                        SELECT id, user_id, aal, amr, (revoked_at IS NULL AND not_after > now()) AS active, created_at
                         FROM sessions WHERE id = ?
                         """)
                 .param(id)
@@ -101,7 +107,8 @@ class SessionStore {
                         rs.getObject("user_id", UUID.class),
                         rs.getString("aal"),
                         amr(rs),
-                        rs.getBoolean("active")))
+                        rs.getBoolean("active"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }
 
@@ -120,6 +127,14 @@ class SessionStore {
                         RETURNING id
                         """)
                 .params(reason, userId, only, only, except, except)
+                .query((rs, n) -> rs.getObject("id", UUID.class))
+                .list();
+    }
+
+    /** Deletes all of the user's sessions (their refresh tokens cascade); returns their ids. */
+    List<UUID> deleteAll(UUID userId) {
+        return jdbc.sql("DELETE FROM sessions WHERE user_id = ? RETURNING id")
+                .param(userId)
                 .query((rs, n) -> rs.getObject("id", UUID.class))
                 .list();
     }

@@ -69,8 +69,9 @@ public class Sessions {
 
     /** The password grant, limited per account and per address. */
     public TokenPair passwordGrant(String email, String password, RequestOrigin origin) {
+        boolean failuresCounted;
         try {
-            throttle.check(email, origin.ip());
+            failuresCounted = throttle.check(email, origin.ip());
         } catch (RuntimeException limited) {
             login("throttled");
             throw limited;
@@ -86,7 +87,9 @@ public class Sessions {
             login("refused");
             throw refused;
         }
-        throttle.succeeded(email);
+        if (failuresCounted) {
+            throttle.succeeded(email);
+        }
         login("success");
         return start(user, List.of("password"), origin);
     }
@@ -161,9 +164,7 @@ public class Sessions {
         // The successor is derived from the token, so a concurrent request within the grace gets the same one.
         String successor = OpaqueTokens.derive(properties.tokens().refreshPepper(), token);
         if (locked.rotatedAt() == null) {
-            long successorId = store.insertToken(successor, locked.sessionId(), locked.userId(), locked.id());
-            store.markRotated(locked.id(), successorId);
-            store.refreshed(locked.sessionId());
+            store.rotate(locked.id(), successor, locked.sessionId(), locked.userId());
             return new Rotated(locked.sessionId(), locked.userId(), successor, locked.aal(), locked.amr());
         }
         Duration since = Duration.between(locked.rotatedAt(), Instant.now());

@@ -3,6 +3,7 @@ package dev.tenantcore.auth.accounts.web;
 import dev.tenantcore.auth.accounts.Accounts;
 import dev.tenantcore.auth.accounts.User;
 import dev.tenantcore.auth.audit.RequestOrigin;
+import dev.tenantcore.auth.sessions.AccountDeletion;
 import dev.tenantcore.contracts.api.ApiResponse;
 import dev.tenantcore.contracts.security.ClaimNames;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,9 +34,11 @@ class AccountController {
     static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     private final Accounts accounts;
+    private final AccountDeletion deletion;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, AccountDeletion deletion) {
         this.accounts = accounts;
+        this.deletion = deletion;
     }
 
     record SignupRequest(
@@ -50,6 +54,9 @@ class AccountController {
 
             @Nullable @Size(min = 1, max = 1024) String password,
             @Nullable Map<String, Object> data) {}
+
+    /** @param password the account's password; required when the account has one */
+    record DeleteUserRequest(@Nullable @Size(max = 1024) String password) {}
 
     record RecoverRequest(
             @NotBlank @Email(regexp = EMAIL) @Size(max = 254)
@@ -87,9 +94,30 @@ class AccountController {
             user = accounts.requestEmailChange(id, body.email());
         }
         if (body.data() != null) {
-            user = accounts.updateMetadata(id, body.data());
+            user = accounts.updateMetadata(id, body.data(), RequestOrigin.of(request));
         }
         return ApiResponse.of(user);
+    }
+
+    @Operation(
+            summary = "Delete the signed-in user's account, its sessions, identities and factors",
+            description = "An account with a password confirms with it: missing answers 400 (reason"
+                    + " password_required), wrong 401 (reason invalid_password), too many wrong attempts 429 like"
+                    + " logins. An account without a password needs a session signed in within the last 10 minutes,"
+                    + " else 403 (reason reauthentication_needed). Every session's access token stops working at once;"
+                    + " user.deleted is published.")
+    @DeleteMapping("/api/v1/auth/user")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(
+            @AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody(required = false) @Nullable DeleteUserRequest body,
+            HttpServletRequest request) {
+        String sid = jwt.getClaimAsString(ClaimNames.SESSION_ID);
+        deletion.delete(
+                UUID.fromString(jwt.getSubject()),
+                sid == null ? null : UUID.fromString(sid),
+                body == null ? null : body.password(),
+                RequestOrigin.of(request));
     }
 
     @Operation(summary = "Send a password recovery e-mail; the answer is the same whether the account exists or not")

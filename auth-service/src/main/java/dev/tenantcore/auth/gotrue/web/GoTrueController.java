@@ -153,7 +153,7 @@ class GoTrueController {
             user = accounts.requestEmailChange(id, body.email());
         }
         if (body.data() != null) {
-            user = accounts.updateMetadata(id, body.data());
+            user = accounts.updateMetadata(id, body.data(), RequestOrigin.of(request));
         }
         return GoTrueShapes.user(user, factors.factors(id));
     }

@@ -34,7 +34,9 @@ class OAuthController {
     @Operation(
             summary = "Start a sign-in with a provider: 302 to the provider's login (PKCE S256, state, nonce)",
             description = "redirect_to must be the site URL or on the redirect allow-list; it receives the tokens"
-                    + " in the URL fragment after the callback.")
+                    + " in the URL fragment after the callback. With the app's own PKCE challenge (code_challenge,"
+                    + " code_challenge_method=S256) it receives ?code= instead, which POST"
+                    + " /api/v1/auth/token?grant_type=pkce trades with the verifier for tokens.")
     @GetMapping("/api/v1/auth/authorize")
     ResponseEntity<Void> authorize(
             @Parameter(description = "a configured provider, e.g. github or google")
@@ -43,8 +45,22 @@ class OAuthController {
                     @Size(max = 64)
                     String provider,
             @RequestParam(name = "redirect_to", required = false) @Nullable @Size(max = 2048) String redirectTo,
+            @Parameter(description = "the app's PKCE challenge: BASE64URL(SHA-256(verifier)), 43 characters")
+                    @RequestParam(name = "code_challenge", required = false)
+                    @Nullable
+                    @Size(min = 43, max = 128)
+                    String codeChallenge,
+            @Parameter(description = "S256, required with code_challenge")
+                    @RequestParam(name = "code_challenge_method", required = false)
+                    @Nullable
+                    @Size(max = 8)
+                    String codeChallengeMethod,
             HttpServletRequest request) {
-        return found(logins.authorize(provider, redirectTo, callbackUrl.of(request, CALLBACK)));
+        URI callback = callbackUrl.of(request, CALLBACK);
+        if (codeChallenge == null) {
+            return found(logins.authorize(provider, redirectTo, callback));
+        }
+        return found(logins.authorizeWithS256(provider, redirectTo, callback, codeChallenge, codeChallengeMethod));
     }
 
     @Operation(

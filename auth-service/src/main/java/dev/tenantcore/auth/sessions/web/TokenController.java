@@ -3,6 +3,7 @@ package dev.tenantcore.auth.sessions.web;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.tenantcore.auth.accounts.Accounts;
 import dev.tenantcore.auth.audit.RequestOrigin;
+import dev.tenantcore.auth.oauth.OAuthLogins;
 import dev.tenantcore.auth.sessions.Sessions;
 import dev.tenantcore.auth.sessions.TokenPair;
 import dev.tenantcore.contracts.api.ApiResponse;
@@ -26,10 +27,12 @@ class TokenController {
 
     private final Sessions sessions;
     private final Accounts accounts;
+    private final OAuthLogins oauth;
 
-    TokenController(Sessions sessions, Accounts accounts) {
+    TokenController(Sessions sessions, Accounts accounts, OAuthLogins oauth) {
         this.sessions = sessions;
         this.accounts = accounts;
+        this.oauth = oauth;
     }
 
     record TokenRequest(
@@ -37,13 +40,21 @@ class TokenController {
             @Nullable @Size(max = 1024) String password,
 
             @JsonAlias("refresh_token") @Nullable @Size(max = 512)
-            String refreshToken) {}
+            String refreshToken,
+
+            @JsonAlias("auth_code") @Nullable @Size(max = 512)
+            String authCode,
+
+            @JsonAlias("code_verifier") @Nullable @Size(min = 43, max = 128)
+            String codeVerifier) {}
 
     record VerifyRequest(
             @NotBlank @Size(max = 32) String type,
             @NotBlank @Size(max = 512) String token) {}
 
-    @Operation(summary = "Issue tokens: grant_type=password (email, password) or refresh_token (refreshToken)")
+    @Operation(
+            summary = "Issue tokens: grant_type=password (email, password), refresh_token (refreshToken) or pkce"
+                    + " (authCode from the sign-in callback, codeVerifier of the challenge sent to /authorize)")
     @PostMapping("/api/v1/auth/token")
     ApiResponse<TokenPair> token(
             @RequestParam("grant_type") String grantType,
@@ -57,9 +68,14 @@ class TokenController {
                                 required("email", body.email()), required("password", body.password()), origin);
                     case "refresh_token" ->
                         sessions.refreshGrant(required("refreshToken", body.refreshToken()), origin);
+                    case "pkce" ->
+                        oauth.exchangeFlowCode(
+                                required("authCode", body.authCode()),
+                                required("codeVerifier", body.codeVerifier()),
+                                origin);
                     default ->
                         throw new ApiException(
-                                ErrorCode.VALIDATION_FAILED, "grant_type must be password or refresh_token");
+                                ErrorCode.VALIDATION_FAILED, "grant_type must be password, refresh_token or pkce");
                 });
     }
 

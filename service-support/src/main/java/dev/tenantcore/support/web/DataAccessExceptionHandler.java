@@ -9,11 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -43,6 +45,17 @@ public class DataAccessExceptionHandler {
     ResponseEntity<ApiResponse<Void>> handleTransient(DataAccessException e) {
         log.warn("transient database failure", e);
         return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "The service is busy; try again", Map.of());
+    }
+
+    /**
+     * A dependency could not be reached or gave no connection in time: the database (pool exhausted, server down,
+     * including a transaction that could not begin) or Redis ({@code RedisConnectionFailureException} is one of
+     * these). The request did nothing, and trying again later can succeed: 503, never 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ApiResponse<Void>> handleUnreachable(RuntimeException e) {
+        log.warn("dependency unavailable: {}", e.toString());
+        return ErrorResponses.entity(ErrorCode.UNAVAILABLE, "A dependency is unavailable; try again", Map.of());
     }
 
     @ExceptionHandler(DataAccessException.class)

@@ -111,6 +111,15 @@ public class ErrorEnvelopeTest {
     }
 
     @Test
+    void anUnreachableDependencyIsUnavailableNotInternal() throws Exception {
+        for (var path : java.util.List.of("/pool-exhausted", "/no-transaction")) {
+            var response = send(authorized(path).GET());
+            assertError(response, 503, "unavailable");
+            assertThat(response.body()).doesNotContain("secret-detail");
+        }
+    }
+
+    @Test
     void unexpectedFailureHidesItsCause() throws Exception {
         var response = send(authorized("/boom").GET());
         assertError(response, 500, "internal");
@@ -220,6 +229,17 @@ public class ErrorEnvelopeTest {
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("secret-detail");
+        }
+
+        @GetMapping("/pool-exhausted")
+        String poolExhausted() {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                    "secret-detail", new java.sql.SQLTransientConnectionException("timed out"));
+        }
+
+        @GetMapping("/no-transaction")
+        String noTransaction() {
+            throw new org.springframework.transaction.CannotCreateTransactionException("secret-detail");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tenantcore.gateway.routing;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -10,6 +11,7 @@ import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.util.retry.Retry;
 
 /**
@@ -27,8 +29,11 @@ import reactor.util.retry.Retry;
 @Component
 public class SafeRetryGatewayFilterFactory extends AbstractGatewayFilterFactory<SafeRetryGatewayFilterFactory.Config> {
 
-    public SafeRetryGatewayFilterFactory() {
+    private final RefusingInstances refusing;
+
+    SafeRetryGatewayFilterFactory(RefusingInstances refusing) {
         super(Config.class);
+        this.refusing = refusing;
     }
 
     @Override
@@ -40,9 +45,20 @@ public class SafeRetryGatewayFilterFactory extends AbstractGatewayFilterFactory<
                 .retryWhen(Retry.backoff(config.getRetries(), config.getFirstBackoff())
                         .maxBackoff(config.getMaxBackoff())
                         .jitter(0)
-                        .filter(failure -> isSafeToRepeat(exchange.getRequest().getMethod(), failure))
+                        .filter(failure -> {
+                            noteRefusal(exchange, failure);
+                            return isSafeToRepeat(exchange.getRequest().getMethod(), failure);
+                        })
                         .doBeforeRetry(signal -> ServerWebExchangeUtils.reset(exchange))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** The instance that refused is left out of the next choices, this request's retries included. */
+    private void noteRefusal(ServerWebExchange exchange, Throwable failure) {
+        URI instance = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        if (instance != null && causedBy(failure, ConnectException.class)) {
+            refusing.refused(instance);
+        }
     }
 
     /** Whether a call that failed so may be sent again. */

@@ -50,6 +50,7 @@ final class FakeService implements AutoCloseable {
     private final int port;
     private final AtomicInteger jwksDownloads = new AtomicInteger();
     private final AtomicInteger keyChecks = new AtomicInteger();
+    private final AtomicInteger apiCalls = new AtomicInteger();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -82,6 +83,11 @@ final class FakeService implements AutoCloseable {
 
     int keyChecks() {
         return keyChecks.get();
+    }
+
+    /** API requests it answered with its echo (not health, documents, keys or fixed statuses). */
+    int apiCalls() {
+        return apiCalls.get();
     }
 
     /** Stops listening, as a crashed service would. */
@@ -132,6 +138,7 @@ final class FakeService implements AutoCloseable {
                 int status = Integer.parseInt(path.substring(path.length() - 3));
                 respond(exchange, status, "{\"error\":{\"code\":\"x\",\"message\":\"status " + status + "\"}}");
             } else {
+                apiCalls.incrementAndGet();
                 if (path.endsWith("/slow")) {
                     Thread.sleep(3_000);
                 }

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The running gateway in front of four fake services and the shared Redis. Every integration test extends
+ * The running gateway in front of four fake services (core with two instances) and the shared Redis. Every integration test extends
  * this class, so the module starts one Spring context. Tests that stop a service restart it before they end.
  */
 @SpringBootTest(
@@ -42,6 +42,9 @@ abstract class GatewayTestSupport {
 
     static final FakeService AUTH = FakeService.start("auth-service");
     static final FakeService CORE = FakeService.start("core-service");
+    /** core-service's second instance: the gateway balances core's routes over both. */
+    static final FakeService CORE_SECOND = FakeService.start("core-service");
+
     static final FakeService SEARCH = FakeService.start("search-service");
     static final FakeService WORKER = FakeService.start("worker-service");
 
@@ -49,6 +52,8 @@ abstract class GatewayTestSupport {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("tenantcore.gateway.services.auth-service", AUTH::url);
         registry.add("tenantcore.gateway.services.core-service", CORE::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.core-service[0].uri", CORE::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.core-service[1].uri", CORE_SECOND::url);
         registry.add("tenantcore.gateway.services.search-service", SEARCH::url);
         registry.add("tenantcore.gateway.services.worker-service", WORKER::url);
     }

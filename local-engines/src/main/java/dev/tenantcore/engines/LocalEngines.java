@@ -19,6 +19,9 @@ import java.util.function.Supplier;
  * {@code OPENSEARCH_PORT}, {@code SMTP_PORT}, {@code MAIL_VIEWER_PORT}) and data from {@code DATA_DIR}
  * (default {@code .local}), so a restart keeps everything written before. When all engines are up it
  * writes {@code <data>/run/engines.ready}: one line per engine, {@code name address seconds}.
+ *
+ * <p>{@code ENGINES} (comma-separated names: postgres, redis, kafka, smtp, opensearch; all by default)
+ * selects which engines run, e.g. {@code ENGINES=kafka} for a broker that a test can kill on its own.
  */
 public final class LocalEngines {
 
@@ -52,6 +55,14 @@ public final class LocalEngines {
                         port("OPENSEARCH_PORT", 19200),
                         data.resolve("opensearch"),
                         data.resolve("logs/opensearch.log")));
+
+        String selected = env("ENGINES", "");
+        if (!selected.isBlank()) {
+            var names = java.util.Arrays.stream(selected.split(","))
+                    .map(String::trim)
+                    .toList();
+            engines.keySet().retainAll(names);
+        }
 
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();

@@ -18,16 +18,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * One instance of each engine per JVM, started on first use and stopped when the JVM exits. Tests in
  * one Surefire fork share them, so a module pays each engine's start-up once.
+ *
+ * <p>Kafka runs inside this JVM, unless {@code -Dtenantcore.kafka=process} asks for a JVM of its own
+ * (system tests, which kill the broker). Fault tests {@link #kill} an engine and {@link #restart} it on the
+ * same port and data: Kafka in its own JVM, Redis and OpenSearch always.
  */
 public final class SharedEngines {
 
     private static final boolean CONTAINERS = "containers".equals(System.getProperty("infra"));
+    private static final boolean KAFKA_PROCESS = "process".equals(System.getProperty("tenantcore.kafka"));
 
     private static @Nullable PostgresEndpoint postgres;
     private static @Nullable RedisEndpoint redis;
     private static @Nullable String kafka;
     private static @Nullable String openSearch;
     private static @Nullable OpenSearchEngine openSearchEngine;
+    private static @Nullable RedisEngine redisEngine;
+    private static @Nullable EngineProcess kafkaProcess;
+    private static int redisPort;
+    private static @Nullable Path redisData;
+    private static @Nullable Path openSearchData;
     private static @Nullable MailEngine mail;
 
     private SharedEngines() {}
@@ -51,9 +61,11 @@ public final class SharedEngines {
             if (CONTAINERS) {
                 redis = Containers.redis();
             } else {
-                int port = freePort(1);
-                stopOnExit(RedisEngine.start(port, tempDir("redis"), false));
-                redis = new RedisEndpoint("127.0.0.1", port);
+                redisPort = freePort(1);
+                redisData = tempDir("redis");
+                redisEngine = RedisEngine.start(redisPort, redisData, false);
+                stopOnExit(() -> closeIfStarted(redisEngine));
+                redis = new RedisEndpoint("127.0.0.1", redisPort);
             }
         }
         return redis;
@@ -64,6 +76,14 @@ public final class SharedEngines {
         if (kafka == null) {
             if (CONTAINERS) {
                 kafka = Containers.kafka();
+            } else if (KAFKA_PROCESS) {
+                int port = freePort(2);
+                var process = new EngineProcess(
+                        "kafka", tempDir("kafka"), java.util.Map.of("KAFKA_PORT", Integer.toString(port)));
+                process.start();
+                kafkaProcess = process;
+                stopOnExit(process);
+                kafka = "127.0.0.1:" + port;
             } else {
                 var engine = KafkaEngine.start(freePort(2), tempDir("kafka"));
                 stopOnExit(engine);
@@ -80,9 +100,10 @@ public final class SharedEngines {
                 openSearch = Containers.openSearch();
             } else {
                 int port = freePort(1);
-                openSearchEngine = OpenSearchEngine.start(
-                        port, tempDir("opensearch"), tempDir("logs").resolve("opensearch.log"));
-                stopOnExit(openSearchEngine);
+                openSearchData = tempDir("opensearch");
+                openSearchEngine =
+                        OpenSearchEngine.start(port, openSearchData, openSearchData.resolve("opensearch.log"));
+                stopOnExit(() -> closeIfStarted(openSearchEngine));
                 openSearch = openSearchEngine.url();
             }
         }
@@ -102,6 +123,78 @@ public final class SharedEngines {
             stopOnExit(mail);
         }
         return mail;
+    }
+
+    /**
+     * Kills an engine started by this class without warning ({@code kill -9}): {@code kafka} (only with
+     * {@code -Dtenantcore.kafka=process}), {@code redis} or {@code opensearch}.
+     */
+    public static synchronized void kill(String engine) {
+        switch (engine) {
+            case "kafka" -> kafkaProcess().kill();
+            case "redis" -> killTree(pidOf(requireStarted(redisData, engine).resolve("redis.pid")));
+            case "opensearch" -> {
+                var node = requireStarted(openSearchEngine, engine).process();
+                node.destroyForcibly();
+                node.onExit().join();
+            }
+            default -> throw new IllegalArgumentException("cannot kill " + engine);
+        }
+    }
+
+    /**
+     * Starts a killed engine again on its port with its data (Redis starts empty, as a cache without
+     * persistence would) and waits until it answers.
+     */
+    public static synchronized void restart(String engine) {
+        switch (engine) {
+            case "kafka" -> kafkaProcess().start();
+            case "redis" -> redisEngine = RedisEngine.start(redisPort, requireStarted(redisData, engine), false);
+            case "opensearch" -> {
+                Path data = requireStarted(openSearchData, engine);
+                openSearchEngine = OpenSearchEngine.start(
+                        requireStarted(openSearchEngine, engine).port(), data, data.resolve("opensearch.log"));
+            }
+            default -> throw new IllegalArgumentException("cannot restart " + engine);
+        }
+    }
+
+    private static EngineProcess kafkaProcess() {
+        kafka();
+        if (kafkaProcess == null) {
+            throw new IllegalStateException(
+                    "Kafka runs inside this JVM: start the tests with -Dtenantcore.kafka=process");
+        }
+        return kafkaProcess;
+    }
+
+    private static <T> T requireStarted(@Nullable T started, String engine) {
+        if (started == null) {
+            throw new IllegalStateException(engine + " is not an engine started by this JVM");
+        }
+        return started;
+    }
+
+    private static long pidOf(Path pidFile) {
+        try {
+            return Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void killTree(long pid) {
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
+    private static void closeIfStarted(@Nullable AutoCloseable engine) throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     private static void stopOnExit(AutoCloseable engine) {

@@ -1,0 +1,60 @@
+package dev.tenantcore.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/**
+ * A service with two instances: the gateway spreads requests over both, and a request whose connection an
+ * instance refuses (stopped, restarting) goes to the other whatever its method, since it never left.
+ */
+class CoreInstancesTests extends GatewayTestSupport {
+
+    @Test
+    void spreadsRequestsOverEveryInstance() {
+        int first = CORE.apiCalls();
+        int second = CORE_SECOND.apiCalls();
+        for (int i = 0; i < 6; i++) {
+            signedIn()
+                    .get()
+                    .uri("/api/v1/orgs/o1/projects")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        assertThat(CORE.apiCalls()).isGreaterThan(first);
+        assertThat(CORE_SECOND.apiCalls()).isGreaterThan(second);
+        assertThat(CORE.apiCalls() - first + CORE_SECOND.apiCalls() - second).isEqualTo(6);
+    }
+
+    @Test
+    void sendsEveryMethodToTheOtherInstanceWhenOneRefusesConnections() {
+        CORE_SECOND.stop();
+        try {
+            int before = CORE.apiCalls();
+            for (int i = 0; i < 4; i++) {
+                signedIn()
+                        .post()
+                        .uri("/api/v1/orgs/o1/projects")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"name\":\"p" + i + "\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.data.service")
+                        .isEqualTo("core-service");
+                signedIn()
+                        .delete()
+                        .uri("/api/v1/orgs/o1/projects/p" + i)
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+            }
+            assertThat(CORE.apiCalls() - before).isEqualTo(8);
+        } finally {
+            CORE_SECOND.restart();
+        }
+    }
+}

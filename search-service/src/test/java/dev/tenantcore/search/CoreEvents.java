@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +54,12 @@ public final class CoreEvents {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends without waiting for the broker's acknowledgement, for benchmarks that produce at a fixed rate. */
+    public static Future<RecordMetadata> send(String topic, String type, UUID orgId, Object payload) {
+        var event = new IntegrationEvent<>(EventMetadata.now(type, orgId, null), payload);
+        return producer().send(new ProducerRecord<>(topic, orgId.toString(), JSON.writeValueAsString(event)));
     }
 
     public static void publishRaw(String topic, String key, String value) throws Exception {

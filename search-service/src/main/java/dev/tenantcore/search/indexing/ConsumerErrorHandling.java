@@ -10,9 +10,13 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * While OpenSearch is unavailable a record is retried with backoff (up to 5 s apart) for as long as it
- * takes; its offset is not committed, so nothing is skipped and the index catches up afterwards. A record
- * that can never be indexed (malformed, rejected by the mapping) goes to {@code <topic>.dlt} at once.
+ * While OpenSearch is unavailable a batch is retried with backoff (up to 5 s apart) for as long as it takes;
+ * its offsets are not committed, so nothing is skipped and the index catches up afterwards. An event that can
+ * never be indexed (malformed, refused by the mapping) is named by the listener with its position: the events
+ * before it are committed, it goes to {@code <topic>.dlt} at once, and the rest are delivered again. Any other
+ * failure of a whole batch is retried like unavailability (the handler's classification of transient failures
+ * applies to named records only; a whole batch goes to its fallback, which retries everything but
+ * deserialization errors): holding a partition is better than dead-lettering events that did nothing wrong.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerErrorHandling {

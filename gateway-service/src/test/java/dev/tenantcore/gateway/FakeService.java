@@ -26,6 +26,9 @@ final class FakeService implements AutoCloseable {
 
     static final String CONFLICT_BODY = "{\"error\":{\"code\":\"conflict\",\"message\":\"Already exists.\"}}";
     static final String API_KEY = "sk_test_valid";
+    /** An organization core puts on the free tier ({@code /internal/organizations/{id}/tier}); others are unknown. */
+    static final String FREE_ORG = "5a0f4c3e-1d2b-4a6c-8e9f-0a1b2c3d4e5f";
+
     static final String API_KEY_ID = "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
     static final String API_KEY_ORG = "0b7e6c5d-4a3b-4c2d-9e1f-a2b3c4d5e6f7";
     static final String EXPIRED_API_KEY = "sk_test_expired";
@@ -50,6 +53,7 @@ final class FakeService implements AutoCloseable {
     private final int port;
     private final AtomicInteger jwksDownloads = new AtomicInteger();
     private final AtomicInteger keyChecks = new AtomicInteger();
+    private final AtomicInteger tierLookups = new AtomicInteger();
     private final AtomicInteger apiCalls = new AtomicInteger();
     private HttpServer server;
     private ExecutorService executor;
@@ -79,6 +83,10 @@ final class FakeService implements AutoCloseable {
 
     int jwksDownloads() {
         return jwksDownloads.get();
+    }
+
+    int tierLookups() {
+        return tierLookups.get();
     }
 
     int keyChecks() {
@@ -128,6 +136,15 @@ final class FakeService implements AutoCloseable {
             } else if (path.equals("/api/v1/auth/.well-known/jwks.json")) {
                 jwksDownloads.incrementAndGet();
                 respond(exchange, 200, Tokens.jwks());
+            } else if (path.startsWith("/internal/organizations/") && path.endsWith("/tier")) {
+                tierLookups.incrementAndGet();
+                if (!"local-internal-token".equals(exchange.getRequestHeaders().getFirst("X-Internal-Token"))) {
+                    respond(exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no\"}}");
+                } else if (path.equals("/internal/organizations/" + FREE_ORG + "/tier")) {
+                    respond(exchange, 200, "{\"data\":{\"tier\":\"free\"}}");
+                } else {
+                    respond(exchange, 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no org\"}}");
+                }
             } else if (path.equals("/internal/api-keys/verify")) {
                 verifyApiKey(exchange, body);
             } else if (path.equals("/v3/api-docs")) {

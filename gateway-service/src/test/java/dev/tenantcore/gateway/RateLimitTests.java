@@ -56,6 +56,31 @@ class RateLimitTests extends GatewayTestSupport {
     }
 
     @Test
+    void takesAnOrganizationsTierFromCoreAndKeepsIt() {
+        var user = signedIn();
+        int lookups = CORE.tierLookups() + CORE_SECOND.tierLookups();
+        // Core says FREE_ORG is on the free tier (burst 3); an org core does not know gets the default tier.
+        user.get()
+                .uri("/api/v1/orgs/" + FakeService.FREE_ORG + "/projects")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Limit", "3");
+        var refused = burstUntilRefused(user, "/api/v1/orgs/" + FakeService.FREE_ORG + "/projects");
+        assertThat(refused.getResponseHeaders().getFirst("RateLimit-Limit")).isEqualTo("3");
+        user.get()
+                .uri("/api/v1/orgs/" + java.util.UUID.randomUUID() + "/projects")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Limit", "1000");
+        // One lookup per org, then the tier is kept: the burst asked core nothing more.
+        assertThat(CORE.tierLookups() + CORE_SECOND.tierLookups() - lookups).isEqualTo(2);
+    }
+
+    @Test
     void limitsCredentialEndpointsPerAddressWhateverTheCaller() {
         var refused = burstUntilRefused(client, "/api/v1/auth/recover");
         assertThat(refused.getResponseHeaders().getFirst("RateLimit-Limit")).isEqualTo("5");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether limits apply at all
  * @param tiers the limit of each subscription tier ({@code free}, {@code pro}, {@code enterprise})
  * @param defaultTier the tier of requests whose organization has no known tier (or no organization)
- * @param orgTiers fixed tiers by organization id, until core's internal API is asked instead
+ * @param orgTiers fixed tiers by organization id; any other organization's tier is core's (cached)
+ * @param tierCacheTtl how long core's answer about an organization's tier is kept
+ * @param tierLookupTimeout how long a request waits for core's answer before the default tier applies
  * @param anonymous the limit per client address on public paths without a credential
  * @param credentials the stricter limit per client address on the credential endpoints
  * @param credentialPaths the credential endpoints (sign-up, token, recovery, verification) as path patterns
@@ -47,7 +50,9 @@ record RateLimitProperties(
         })
         List<String> credentialPaths,
 
-        @DefaultValue("auth-service") List<String> failClosedRoutes) {
+        @DefaultValue("auth-service") List<String> failClosedRoutes,
+        @DefaultValue("60s") Duration tierCacheTtl,
+        @DefaultValue("500ms") Duration tierLookupTimeout) {
 
     /**
      * One bucket's size.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenantcore.gateway.identity.Caller;
 import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Limit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,9 +33,11 @@ class RateLimitFilterTests {
             ONE,
             ONE,
             List.of("/api/v1/auth/token"),
-            List.of("auth-service"));
+            List.of("auth-service"),
+            Duration.ofSeconds(60),
+            Duration.ofMillis(500));
     private final RateLimitFilter filter =
-            new RateLimitFilter(properties, new RedisDown(), new ConfiguredTiers(properties), meters);
+            new RateLimitFilter(properties, new RedisDown(), org -> Mono.just("free"), meters);
 
     @Test
     void refusesAuthRequestsWhenRedisIsDown() {

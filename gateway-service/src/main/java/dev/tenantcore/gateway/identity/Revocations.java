@@ -5,6 +5,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The revocation list auth-service writes to Redis. Checked on every authenticated request, so a logout or
@@ -29,6 +30,8 @@ final class Revocations {
 
     private Mono<Void> requireAbsent(String key, String reason) {
         return redis.hasKey(key)
+                // Off Lettuce's single event-loop thread, which completes every Redis command (see TokenBuckets).
+                .publishOn(Schedulers.parallel())
                 .onErrorMap(failure -> new ResponseStatusException(
                         HttpStatus.SERVICE_UNAVAILABLE, "revocation list unreadable", failure))
                 .flatMap(revoked -> revoked ? Mono.error(Unauthenticated.because(reason)) : Mono.empty());

@@ -8,6 +8,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The buckets in Redis, taken from atomically by {@code scripts/token-bucket.lua}. */
 @Component
@@ -30,7 +31,10 @@ class TokenBuckets {
                         List.of(key),
                         List.of(Integer.toString(limit.capacity()), Double.toString(limit.refillPerSecond())))
                 .collectList()
-                .map(answer -> Decision.of(limit, flatten(answer)));
+                .map(answer -> Decision.of(limit, flatten(answer)))
+                // Lettuce completes every command on its one event-loop thread; without this hop the rest of the
+                // request (routing, proxying, the response) would run there too, one request at a time.
+                .publishOn(Schedulers.parallel());
     }
 
     /** The reply as numbers, whether the driver emits the list or its elements. */

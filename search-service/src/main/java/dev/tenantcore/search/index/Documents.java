@@ -20,12 +20,11 @@ import org.springframework.stereotype.Component;
  * stored one (deletes leave a versioned tombstone for {@code index.gc_deletes}), so duplicates and late
  * events are no-ops and the result does not depend on arrival order. Every write is routed by org id.
  *
- * <p>Writes ask for no refresh: a change becomes searchable at its index's next scheduled refresh, every second
- * ({@code refresh_interval} 1 s, set explicitly in {@code search/*.json} and again after a bulk load, so that
- * idle shards keep refreshing). That bounds write-to-searchable lag by about 1 s plus the bulk write itself,
- * inside the 1.5 s target. {@code refresh=wait_for} would hold the consumer and its partitions up to a second
- * per batch, and {@code refresh=true} or a shorter interval would make more and smaller segments to search and
- * merge, taking CPU from queries on a small node for freshness nobody asked for.
+ * <p>Writes ask for no refresh: a change becomes searchable at its index's next scheduled refresh
+ * ({@link IndexProperties#refreshInterval()}, 250 ms, set explicitly on every index so that idle shards keep
+ * refreshing; see {@link Indices}). That bounds write-to-searchable lag by the interval plus the way from core's
+ * commit to the bulk write. {@code refresh=wait_for} would hold the consumer and its partitions until the next
+ * refresh for every batch, and {@code refresh=true} would make a segment per batch.
  */
 @Component
 public class Documents {

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Index administration: creates each alias with its first generation when missing (idempotent, at start-up
  * and before the first write or search), creates later generations for a reindex and swaps aliases
- * atomically. Mappings and settings come from {@code search/<alias>.json}.
+ * atomically. Mappings and settings come from {@code search/<alias>.json}; the refresh interval comes from
+ * {@link IndexProperties} and is applied to the current generation of every alias at start-up as well.
  */
 @Component
 public class Indices implements SmartInitializingSingleton {
@@ -34,12 +35,14 @@ public class Indices implements SmartInitializingSingleton {
 
     private final OpenSearchClient client;
     private final JsonMapper json;
+    private final IndexProperties properties;
     private final Map<SearchIndex, String> extraWriteTargets = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
-    Indices(OpenSearchClient client, JsonMapper json) {
+    Indices(OpenSearchClient client, JsonMapper json, IndexProperties properties) {
         this.client = client;
         this.json = json;
+        this.properties = properties;
     }
 
     @Override
@@ -61,6 +64,8 @@ public class Indices implements SmartInitializingSingleton {
             if (!exists(index.alias())) {
                 create(index, index.generation(1), true);
                 log.info("created index {} behind alias {}", index.generation(1), index.alias());
+            } else {
+                refreshEvery(index.alias());
             }
         }
         ready = true;
@@ -96,9 +101,9 @@ public class Indices implements SmartInitializingSingleton {
         return next;
     }
 
-    /** Restores the explicit 1 s refresh interval and makes everything loaded visible. */
+    /** Restores the refresh interval and makes everything loaded visible. */
     public void finishLoading(String indexName) {
-        send("PUT", "/" + indexName + "/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}");
+        refreshEvery(indexName);
         send("POST", "/" + indexName + "/_refresh", null);
     }
 
@@ -143,8 +148,25 @@ public class Indices implements SmartInitializingSingleton {
         }
     }
 
+    /** Sets the configured refresh interval on an index (or the indices behind an alias). */
+    private void refreshEvery(String target) {
+        int status = send(
+                "PUT",
+                "/" + target + "/_settings",
+                "{\"index\":{\"refresh_interval\":\"" + properties.refreshSetting() + "\"}}");
+        if (status >= 300) {
+            throw new IllegalStateException("could not set the refresh interval of " + target + ": HTTP " + status);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
     private void create(SearchIndex index, String name, boolean withAlias) {
         Map<String, Object> body = new LinkedHashMap<>(definition(index));
+        var settings = new LinkedHashMap<String, Object>((Map<String, Object>) body.get("settings"));
+        var indexSettings = new LinkedHashMap<String, Object>((Map<String, Object>) settings.get("index"));
+        indexSettings.put("refresh_interval", properties.refreshSetting());
+        settings.put("index", indexSettings);
+        body.put("settings", settings);
         if (withAlias) {
             body.put("aliases", Map.of(index.alias(), Map.of()));
         }

@@ -39,6 +39,10 @@ public final class OpenSearchNode {
                     settings.put("discovery.type", "single-node");
                     settings.put("action.auto_create_index", "false");
                     settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+                    // The node runs the serial collector on a small heap: the parent breaker's real-memory mode counts
+                    // garbage not yet collected and refuses bulk loads with 429 while the heap is mostly dead
+                    // objects. It keeps the child breakers' reservations, which measure what requests hold.
+                    settings.put("indices.breaker.total.use_real_memory", "false");
                 })
                 .build(OpenSearchRunner.newConfigs()
                         .clusterName("tenantcore-local")

@@ -2,8 +2,11 @@ package dev.tenantcore.search.reindex;
 
 import dev.tenantcore.search.index.Documents;
 import dev.tenantcore.search.index.Indices;
+import dev.tenantcore.search.index.SearchDocument;
 import dev.tenantcore.search.index.SearchIndex;
+import dev.tenantcore.search.opensearch.OpenSearchUnavailable;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,10 @@ public class Reindexer {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final Duration GRACE = Duration.ofSeconds(1);
+    /** Attempts of one page's bulk write while OpenSearch pushes back (429) or is briefly unreachable. */
+    static final int PAGE_ATTEMPTS = 7;
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
     private final Indices indices;
     private final Documents documents;
@@ -45,14 +52,25 @@ public class Reindexer {
         indices.beginDualWrite(index, to);
         try {
             catalog.forEachPage(index, page -> {
-                documents.putAll(to, page);
+                putWithBackoff(to, page);
                 loaded.addAndGet(page.size());
             });
             indices.finishLoading(to);
             indices.swap(index, from, to);
         } catch (RuntimeException e) {
             indices.endDualWrite(index);
-            indices.delete(to);
+            log.warn(
+                    "reindex of {} into {} failed after {} documents: {}",
+                    index.alias(),
+                    to,
+                    loaded.get(),
+                    e.toString());
+            try {
+                indices.delete(to);
+            } catch (RuntimeException cleanup) {
+                // The next reindex replaces the leftover generation (createNextGeneration).
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
         indices.endDualWrite(index);
@@ -62,6 +80,32 @@ public class Reindexer {
         long rate = millis == 0 ? loaded.get() : loaded.get() * 1000 / millis;
         log.info("reindexed {} from {} to {}: {} documents in {} ms", index.alias(), from, to, loaded.get(), millis);
         return new ReindexReport(index.alias(), from, to, loaded.get(), millis, rate);
+    }
+
+    /**
+     * A bulk load writes as fast as OpenSearch takes it; when the node pushes back (429, a full queue or breaker)
+     * the page waits and is written again, 250 ms doubling up to 16 s, instead of failing the whole reindex.
+     * Writing a page twice is harmless: external versions keep the newest.
+     */
+    private void putWithBackoff(String indexName, List<SearchDocument> page) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                documents.putAll(indexName, page);
+                return;
+            } catch (OpenSearchUnavailable e) {
+                if (attempt == PAGE_ATTEMPTS) {
+                    throw e;
+                }
+                log.info(
+                        "OpenSearch pushed back on a bulk page into {} ({}); again in {} ms",
+                        indexName,
+                        e.reason(),
+                        backoff.toMillis());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
     }
 
     private static void pause(Duration duration) {

@@ -22,7 +22,8 @@ public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String PASSWORD = "correct horse battery staple";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final String clientIp;
 

@@ -43,7 +43,9 @@ class AuthMetricsTest {
     private double value(Api api, String series) {
         String scrape;
         try {
-            scrape = java.net.http.HttpClient.newHttpClient()
+            scrape = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             java.net.http.HttpRequest.newBuilder(
                                             java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))

@@ -403,6 +403,7 @@ class OAuthLoginTest {
     /** A browser: keeps the provider's session cookie, follows no redirect by itself. */
     static final class Browser {
         private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

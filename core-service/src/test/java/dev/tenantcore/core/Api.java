@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for the service under test, acting as one user or as one API key behind the gateway. */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;

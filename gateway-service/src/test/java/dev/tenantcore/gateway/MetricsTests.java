@@ -48,7 +48,9 @@ class MetricsTests extends GatewayTestSupport {
         assertThat(refused).isEqualTo(1);
 
         // The scrape is larger than the test client buffers (latency histograms): read it with the JDK client.
-        var scrape = java.net.http.HttpClient.newHttpClient()
+        var scrape = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))

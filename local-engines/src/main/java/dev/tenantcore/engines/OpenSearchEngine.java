@@ -90,8 +90,10 @@ public final class OpenSearchEngine implements Engine {
     }
 
     private void awaitYellow() {
-        var client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
         var health = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
                 .timeout(Duration.ofSeconds(3))
                 .build();

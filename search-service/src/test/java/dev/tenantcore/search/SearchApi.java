@@ -17,8 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls the running service over HTTP as a user or as another service. */
 public record SearchApi(int port) {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A response: status and parsed envelope. */

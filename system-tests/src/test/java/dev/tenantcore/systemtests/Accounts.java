@@ -24,8 +24,10 @@ final class Accounts {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&\"'\\s<>]+)");
-    private static final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private Accounts() {}
 

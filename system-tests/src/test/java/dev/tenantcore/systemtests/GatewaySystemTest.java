@@ -27,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 @org.junit.jupiter.api.Order(1000)
 class GatewaySystemTest {
 
-    private static final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String ORG = UUID.randomUUID().toString();
 

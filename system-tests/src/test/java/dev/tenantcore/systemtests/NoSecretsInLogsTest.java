@@ -57,7 +57,9 @@ class NoSecretsInLogsTest {
         assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(200);
         JsonNode refreshed = json.readTree(refresh.body()).path("data");
 
-        var authenticated = HttpClient.newHttpClient()
+        var authenticated = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/v1/orgs"))
                                 .header(

@@ -29,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 class OneTraceTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private static final SecureRandom random = new SecureRandom();
 
     @Test

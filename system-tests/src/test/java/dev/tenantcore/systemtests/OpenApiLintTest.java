@@ -38,7 +38,9 @@ class OpenApiLintTest {
         HttpResponse<String> response = null;
         JsonNode document = null;
         for (int attempt = 0; attempt < 30; attempt++) {
-            response = HttpClient.newHttpClient()
+            response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/v1/openapi.json"))
                                     .timeout(Duration.ofSeconds(30))

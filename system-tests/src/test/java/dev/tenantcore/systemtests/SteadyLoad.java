@@ -32,8 +32,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class SteadyLoad {
 
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
     /** An answer slower than this is not "fast", whatever it says. */
     private static final long FAST_MILLIS = 12_000;
 

@@ -55,8 +55,10 @@ final class SweepSupport {
     private static final Pattern ORG_PATH = Pattern.compile("^/api/v\\d+/orgs/([^/?]+).*$");
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
-    private static final HttpClient DEFAULT_CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient DEFAULT_CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
 
     /** The last {@code RateLimit-Remaining} of each rate-limit bucket (route, organization, caller). */
     private static final Map<String, Integer> REMAINING = new HashMap<>();
@@ -87,6 +89,7 @@ final class SweepSupport {
         return CLIENTS.computeIfAbsent(address, a -> {
             try {
                 return HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(3))
                         .localAddress(InetAddress.getByName(a))
                         .build();

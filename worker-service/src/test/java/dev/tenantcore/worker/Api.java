@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls the worker over real HTTP, as a user with a signed access token or as a service. */
 public record Api(int port) {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public HttpResponse<byte[]> get(String path, UUID userId) throws Exception {

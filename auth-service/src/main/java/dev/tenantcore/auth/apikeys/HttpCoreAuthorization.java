@@ -30,6 +30,7 @@ class HttpCoreAuthorization implements CoreAuthorization {
 
     HttpCoreAuthorization(AuthProperties properties, SecurityProperties security) {
         var http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.core().timeout())
                 .build();
         var factory = new JdkClientHttpRequestFactory(http);

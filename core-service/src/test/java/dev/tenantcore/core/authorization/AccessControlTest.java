@@ -255,7 +255,9 @@ class AccessControlTest {
         fixtures.addMember(orgId, viewer, "viewer");
         String check = "{\"userId\":\"%s\",\"orgId\":\"" + orgId
                 + "\",\"action\":\"create\",\"resource\":\"api-keys\",\"attributes\":{}}";
-        var noToken = HttpClient.newHttpClient()
+        var noToken = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/internal/authz/check"))
                                 .header("Content-Type", "application/json")
@@ -379,7 +381,9 @@ class AccessControlTest {
 
     JsonNode internal(String method, String path, String body) {
         try {
-            var response = HttpClient.newHttpClient()
+            var response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                     .header("Content-Type", "application/json")

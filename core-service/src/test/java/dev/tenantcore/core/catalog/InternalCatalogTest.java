@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 class InternalCatalogTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String TOKEN = "local-internal-token";
 
     @LocalServerPort

@@ -41,7 +41,9 @@ class OutboxBacklogTest {
     }
 
     private double backlog() throws Exception {
-        var scrape = HttpClient.newHttpClient()
+        var scrape = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                                 .build(),

@@ -134,7 +134,9 @@ class InternalOrgDataTest {
 
     HttpResponse<String> get(String path, String internalToken) {
         try {
-            return HttpClient.newHttpClient()
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                     .header("X-Internal-Token", internalToken)

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 @CoreServiceTest
 class InternalTierTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort

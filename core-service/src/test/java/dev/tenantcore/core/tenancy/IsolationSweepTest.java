@@ -136,7 +136,9 @@ class IsolationSweepTest {
     }
 
     JsonNode apiDocs() throws Exception {
-        var response = HttpClient.newHttpClient()
+        var response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
                                 .build(),

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CacheWarmingTest {
 
     static final String TOKEN = "local-internal-token";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort

@@ -44,7 +44,10 @@ public class CoreApi {
         this.properties = properties;
         this.token = security.internalToken();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeout())
+                .build();
     }
 
     public Grants grants(UUID userId, UUID orgId) {

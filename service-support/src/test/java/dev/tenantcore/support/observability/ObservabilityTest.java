@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String TOKEN = TestTokens.accessToken(UUID.randomUUID(), "ada@example.com");
 

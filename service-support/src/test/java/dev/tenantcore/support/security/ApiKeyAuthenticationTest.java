@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
         })
 class ApiKeyAuthenticationTest {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String SERVICE_CREDENTIAL = "local-internal-token";
     private static final UUID ORG = UUID.randomUUID();

@@ -11,7 +11,8 @@ import java.net.http.HttpResponse;
 /** Checks a running service's actuator probes the way Kubernetes does: status code and body. */
 public final class Probes {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Probes() {}
 

@@ -29,8 +29,10 @@ class HttpCoreApi implements CoreApi {
     private static final int PAGE_SIZE = 500;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final URI core;
     private final String internalToken;
     private final JsonMapper json;

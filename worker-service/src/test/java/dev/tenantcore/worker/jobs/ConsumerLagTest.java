@@ -56,7 +56,9 @@ class ConsumerLagTest {
     }
 
     private double lag() throws Exception {
-        var response = HttpClient.newHttpClient()
+        var response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                                 .build(),

@@ -9,6 +9,8 @@ import dev.tenantcore.systemtests.SweepSupport.Tenant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,11 @@ class EngineFaultsTest {
      */
     private static final Duration ONE_THREAD = Duration.ofMillis(700);
     private static final Duration TWO_THREADS = Duration.ofMillis(1_400);
+
+    private static final java.net.http.HttpClient PROBE = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
 
     @Test
     void kafkaKilledAndRestartedLosesNoWriteAndNoEvent() throws Exception {
@@ -180,6 +187,75 @@ class EngineFaultsTest {
                 .as("acknowledged projects missing in the database")
                 .isEmpty();
         assertThat(load.failures()).as("answers other than 2xx or a fast 503").isEmpty();
+    }
+
+    @Test
+    void coreStartedWhileRedisIsDownIsLiveNotReadyAndReadyOnceRedisReturns() throws Exception {
+        var system = RunningSystem.get();
+        Actor actor = SweepSupport.signUp(system, "redisstart");
+        Tenant tenant = SweepSupport.createTenant(system, actor, "redisstart", "enterprise");
+        SharedEngines.kill("redis");
+        system.kill("core-service");
+        long launchedAt = System.nanoTime();
+        var restart = CompletableFuture.runAsync(() -> system.restart("core-service"));
+
+        // Redis stays down until core has finished starting: liveness answers 200, readiness does not.
+        String core = system.url("core-service");
+        int live = 0;
+        while (live != 200
+                && !restart.isDone()
+                && System.nanoTime() - launchedAt < Duration.ofSeconds(120).toNanos()) {
+            live = status(core + "/actuator/health/liveness");
+            if (live != 200) {
+                Thread.sleep(250);
+            }
+        }
+        long liveMillis = (System.nanoTime() - launchedAt) / 1_000_000;
+        Thread.sleep(3_000);
+        int readyWhileDown = status(core + "/actuator/health/readiness");
+        assertThat(restart).as("core still starting, not exited").isNotDone();
+
+        SharedEngines.restart("redis");
+        long redisBackAt = System.nanoTime();
+        restart.get(90, TimeUnit.SECONDS);
+        long readyMillis = (System.nanoTime() - redisBackAt) / 1_000_000;
+        // The gateway reconnects to Redis within its 2 s back-off; core itself answers once ready.
+        int projects = 0;
+        while (projects != 200
+                && System.nanoTime() - redisBackAt < Duration.ofSeconds(15).toNanos()) {
+            projects = SweepSupport.json(
+                            system, actor, "GET", "/api/v1/orgs/" + tenant.orgId() + "/projects?limit=1", null)
+                    .statusCode();
+            if (projects != 200) {
+                Thread.sleep(250);
+            }
+        }
+        long servingMillis = (System.nanoTime() - redisBackAt) / 1_000_000;
+        report(
+                "core launched with Redis down: live after %d ms, readiness while down %d, ready %d ms and its projects listed through the gateway %d ms after Redis returned",
+                liveMillis, readyWhileDown, readyMillis, servingMillis);
+
+        assertThat(live).as("core live while Redis is down").isEqualTo(200);
+        assertThat(readyWhileDown).as("core not ready while Redis is down").isEqualTo(503);
+        assertThat(projects)
+                .as("core serves through the gateway within 15 s of Redis's return")
+                .isEqualTo(200);
+    }
+
+    private static int status(String url) {
+        try {
+            return PROBE.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException notListening) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static java.net.http.HttpResponse<String> login(RunningSystem system, Actor actor) throws Exception {

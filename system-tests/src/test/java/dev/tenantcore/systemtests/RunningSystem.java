@@ -41,8 +41,10 @@ final class RunningSystem {
     private final Map<String, String> modules = new LinkedHashMap<>();
 
     private final Map<String, List<String>> arguments = new LinkedHashMap<>();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final TraceCollector traces = TraceCollector.start();
 
     private RunningSystem() {}
@@ -157,20 +159,10 @@ final class RunningSystem {
         var request = HttpRequest.newBuilder(URI.create(healthUrl))
                 .timeout(Duration.ofSeconds(3))
                 .build();
-        boolean relaunched = false;
         while (Instant.now().isBefore(deadline)) {
             Process process = processes.get(service);
             if (process != null && !process.isAlive()) {
-                if (relaunched) {
-                    throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + logs);
-                }
-                // On an overloaded machine a service can miss a start-up timeout of its own (core: 2 s to connect
-                // to Redis) and exit; once more, loudly, so one slow start does not fail every test of the run.
-                System.err.println(
-                        service + " exited with " + process.exitValue() + " while starting: starting it once more");
-                relaunched = true;
-                launch(service, environments.get(service));
-                continue;
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + logs);
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

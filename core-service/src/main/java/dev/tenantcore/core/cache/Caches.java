@@ -20,6 +20,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,7 +69,7 @@ public class Caches implements MessageListener {
         return cache;
     }
 
-    /** A started container delivering the announcements to these caches. */
+    /** A container (started by an {@link InvalidationSubscription}) delivering the announcements to these caches. */
     public RedisMessageListenerContainer listenOn(RedisConnectionFactory connections) {
         var container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
@@ -98,6 +99,15 @@ public class Caches implements MessageListener {
         @Bean
         RedisMessageListenerContainer cacheInvalidations(RedisConnectionFactory connections, Caches caches) {
             return caches.listenOn(connections);
+        }
+
+        /** Subscribes in the background, retrying every 0.5 s growing to 30 s, so Redis is no start-up dependency. */
+        @Bean
+        InvalidationSubscription cacheInvalidationSubscription(
+                RedisMessageListenerContainer cacheInvalidations, MeterRegistry meters) {
+            var backOff = new ExponentialBackOff(500, 2);
+            backOff.setMaxInterval(30_000);
+            return new InvalidationSubscription(cacheInvalidations, backOff, meters);
         }
     }
 }

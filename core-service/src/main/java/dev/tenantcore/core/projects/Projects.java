@@ -52,6 +52,7 @@ public class Projects implements TeamProjects {
     private final Organizations organizations;
     private final AuditTrail audit;
     private final CoreEvents events;
+    private final ProjectQuota quota;
 
     Projects(
             JdbcClient jdbc,
@@ -61,7 +62,8 @@ public class Projects implements TeamProjects {
             Organizations organizations,
             AuditTrail audit,
             CoreEvents events,
-            ScopeMembers scopeMembers) {
+            ScopeMembers scopeMembers,
+            ProjectQuota quota) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
         this.authorization = authorization;
@@ -70,6 +72,7 @@ public class Projects implements TeamProjects {
         this.audit = audit;
         this.events = events;
         this.scopeMembers = scopeMembers;
+        this.quota = quota;
     }
 
     /**
@@ -159,11 +162,7 @@ public class Projects implements TeamProjects {
         }
         return tenancy.inOrg(orgId, caller.userId(), () -> {
             requireTeam(orgId, request.teamId());
-            long count = jdbc.sql("select count(*) from projects where org_id = ?")
-                    .param(orgId)
-                    .query(Long.class)
-                    .single();
-            Organizations.requireBelow(count, organizations.limits(orgId).projects(), "projects");
+            quota.requireRoomForOneMore(orgId, organizations.limits(orgId).projects());
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into projects (id, org_id, team_id, name, description, created_by)

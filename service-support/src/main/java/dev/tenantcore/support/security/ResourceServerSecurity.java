@@ -3,6 +3,7 @@ package dev.tenantcore.support.security;
 import dev.tenantcore.contracts.api.ErrorCode;
 import dev.tenantcore.support.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -145,8 +146,9 @@ public class ResourceServerSecurity {
                     algorithms.add(SignatureAlgorithm.ES256);
                 })
                 .build();
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        var validator = validator(properties);
+        decoder.setJwtValidator(validator);
+        return new RememberedJwtDecoder(decoder, validator, Duration.ofSeconds(60));
     }
 
     /** Expiry, not-before (with the default small clock skew), issuer and audience. */

@@ -5,6 +5,9 @@ import dev.tenantcore.search.index.Indices;
 import dev.tenantcore.search.index.SearchDocument;
 import dev.tenantcore.search.index.SearchIndex;
 import dev.tenantcore.search.opensearch.OpenSearchUnavailable;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +30,8 @@ public class Reindexer {
     static final int PAGE_ATTEMPTS = 7;
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+    private final Retry pageRetry = pageRetry();
 
     private final Indices indices;
     private final Documents documents;
@@ -84,28 +89,31 @@ public class Reindexer {
 
     /**
      * A bulk load writes as fast as OpenSearch takes it; when the node pushes back (429, a full queue or breaker)
-     * the page waits and is written again, 250 ms doubling up to 16 s, instead of failing the whole reindex.
+     * the page waits and is written again (Resilience4j Retry: 250 ms doubling, 7 attempts, the last wait 8 s) instead
+     * of failing the whole reindex.
      * Writing a page twice is harmless: external versions keep the newest.
      */
     private void putWithBackoff(String indexName, List<SearchDocument> page) {
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                documents.putAll(indexName, page);
-                return;
-            } catch (OpenSearchUnavailable e) {
-                if (attempt == PAGE_ATTEMPTS) {
-                    throw e;
-                }
-                log.info(
-                        "OpenSearch pushed back on a bulk page into {} ({}); again in {} ms",
-                        indexName,
-                        e.reason(),
-                        backoff.toMillis());
-                pause(backoff);
-                backoff = backoff.multipliedBy(2);
-            }
-        }
+        Retry.decorateRunnable(pageRetry, () -> documents.putAll(indexName, page))
+                .run();
+    }
+
+    private static Retry pageRetry() {
+        var retry = Retry.of(
+                "reindex-page",
+                RetryConfig.custom()
+                        .maxAttempts(PAGE_ATTEMPTS)
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(FIRST_BACKOFF, 2))
+                        .retryExceptions(OpenSearchUnavailable.class)
+                        .build());
+        retry.getEventPublisher()
+                .onRetry(event -> log.info(
+                        "OpenSearch pushed back on a bulk page ({}); again in {} ms",
+                        event.getLastThrowable() instanceof OpenSearchUnavailable e
+                                ? e.reason()
+                                : event.getLastThrowable(),
+                        event.getWaitInterval().toMillis()));
+        return retry;
     }
 
     private static void pause(Duration duration) {

@@ -177,6 +177,9 @@ class ProcessFaultsTest {
             thread.join(Duration.ofSeconds(30));
             assertThat(acknowledged).as("writes acknowledged during the run").hasSizeGreaterThan(5);
             Set<String> listed = new HashSet<>();
+            // Recovery by itself includes the gateway's circuit breaker, which stays open up to 10 s after the
+            // failures it saw and then lets a probe through: the audit waits for that, answering 503 meanwhile.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             for (int page = 1; page <= 20; page++) {
                 var response = SweepSupport.json(
                         system,
@@ -184,6 +187,15 @@ class ProcessFaultsTest {
                         "GET",
                         "/api/v1/orgs/" + tenant.orgId() + "/projects?limit=100&page=" + page,
                         null);
+                while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    response = SweepSupport.json(
+                            system,
+                            actor,
+                            "GET",
+                            "/api/v1/orgs/" + tenant.orgId() + "/projects?limit=100&page=" + page,
+                            null);
+                }
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                 JsonNode items = JSON.readTree(response.body()).path("data");
                 items.forEach(item -> listed.add(item.path("id").asString()));

@@ -55,7 +55,7 @@ test('settings are served in GoTrue shape', async () => {
   assert.equal(settings.mailer_autoconfirm, true);
 });
 
-test('auth-js flows: signUp, signIn, getUser, refresh, updateUser, MFA, resetPassword, signOut', async () => {
+test('auth-js flows: signUp, signIn, getUser, getClaims, refresh, updateUser, MFA, resetPassword, signOut', async () => {
   const auth = client();
   const email = `node-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -78,6 +78,17 @@ test('auth-js flows: signUp, signIn, getUser, refresh, updateUser, MFA, resetPas
   assert.equal(me.error, null, `getUser: ${me.error?.message}`);
   assert.equal(me.data.user.id, signIn.data.user.id);
   assert.equal(me.data.user.email, email);
+
+  // getClaims() verifies the access token in the client against the JWKS (WebCrypto: ES256 or RS256 only).
+  const claims = await auth.getClaims();
+  assert.equal(claims.error, null, `getClaims: ${claims.error?.message}`);
+  assert.equal(claims.data.header.alg, 'ES256');
+  assert.equal(claims.data.claims.sub, signIn.data.user.id);
+  const [head, body, sig] = session.access_token.split('.');
+  const tampered = `${head}.${body}.${sig.startsWith('A') ? 'B' : 'A'}${sig.slice(1)}`;
+  const refused = await auth.getClaims(tampered);
+  assert.equal(refused.data, null);
+  assert.equal(refused.error?.name, 'AuthInvalidJwtError', 'a changed signature fails the in-client check');
 
   const refreshed = await auth.refreshSession();
   assert.equal(refreshed.error, null, `refreshSession: ${refreshed.error?.message}`);

@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *
  * Measures, on this machine and in the shared test context: raw Argon2id verifications per second at the service's
  * parameters (in-process, one thread per core), password logins per second over HTTP (the same concurrency) and
- * their ratio, and refresh-token grants per second over HTTP, each after an unmeasured warm-up
- * ({@code -Dbenchmark.warmup-seconds}, 10), with the CPU time per operation of this JVM and of PostgreSQL (from
+ * their ratio, and refresh-token grants per second over HTTP, each after an unmeasured warm-up that lasts until the
+ * JIT has settled (at most {@code -Dbenchmark.warmup-seconds}, 300), with the CPU time per operation of this JVM and of PostgreSQL (from
  * {@code /proc}: meaningful even when other work shares the machine). Duration per phase: {@code -Dbenchmark.seconds}
  * (10).
  */
@@ -40,7 +40,8 @@ class AuthBenchmark {
     void loginAndRefreshThroughput() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
-        Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
+        // The longest warm-up per phase; it ends earlier once the JIT has settled (see warmUp).
+        Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 300));
         // Enough concurrent clients to keep the cores busy while requests wait on the database and Kafka: a
         // closed loop with fewer clients measures latency, not what the service can take.
         int clients = Integer.getInteger("benchmark.clients", cores * 8);
@@ -49,7 +50,7 @@ class AuthBenchmark {
                 SharedEngines.postgres().port(), SharedEngines.redis().port());
         var passwords = new Passwords();
         String hash = passwords.hash(PASSWORD);
-        rate(cores, warmUp.dividedBy(2), i -> () -> passwords.matches(PASSWORD, hash));
+        warmUp(warmUp, () -> rate(cores, Duration.ofSeconds(5), i -> () -> passwords.matches(PASSWORD, hash)));
         var beforeHashes = cpu.now();
         var hashCount = new AtomicLong();
         double hashes = rate(cores, phase, i -> () -> {
@@ -73,17 +74,10 @@ class AuthBenchmark {
         for (int i = 0; i < clients; i++) {
             apis.add(new Api(port));
         }
-        // Warm-up, unmeasured: connections, signing-key cache and the JIT (compiling the request path takes a
-        // large share of the CPU for the first tens of seconds; that is start-up, not throughput).
-        rate(clients, warmUp, i -> () -> check(apis.get(i).login(emails.get(i), PASSWORD)));
-        var beforeLogins = cpu.now();
-        var loginCount = new AtomicLong();
-        double logins = rate(clients, phase, i -> () -> {
-            check(apis.get(i).login(emails.get(i), PASSWORD));
-            return loginCount.incrementAndGet();
-        });
-        String loginCpu = cpu.perOperation(beforeLogins, loginCount.get());
-
+        // Refresh grants first. Each phase has an unmeasured warm-up: connections, signing-key cache and the JIT. At
+        // tens of logins per second the request path reaches the compiler's thresholds slowly (the compiler threads
+        // took a third of a core through the first minute of logins), and that is start-up, not throughput. So a
+        // warm-up runs until compiling has settled (or a limit), and each phase reports the compiling left in it.
         List<String[]> refresh = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             refresh.add(new String[] {
@@ -94,11 +88,14 @@ class AuthBenchmark {
                         .asString()
             });
         }
-        rate(clients, warmUp, i -> () -> {
-            var response = check(apis.get(i).refresh(refresh.get(i)[0]));
-            refresh.get(i)[0] = response.data().path("refreshToken").asString();
-            return true;
-        });
+        warmUp(
+                warmUp,
+                () -> rate(clients, Duration.ofSeconds(5), i -> () -> {
+                    var response = check(apis.get(i).refresh(refresh.get(i)[0]));
+                    refresh.get(i)[0] = response.data().path("refreshToken").asString();
+                    return true;
+                }));
+        long compiledBeforeRefreshes = compilingMillis();
         var beforeRefreshes = cpu.now();
         var refreshCount = new AtomicLong();
         double refreshes = rate(clients, phase, i -> () -> {
@@ -107,6 +104,24 @@ class AuthBenchmark {
             return refreshCount.incrementAndGet();
         });
         String refreshCpu = cpu.perOperation(beforeRefreshes, refreshCount.get());
+        long refreshCompiling = compilingMillis() - compiledBeforeRefreshes;
+
+        // Logins after the refreshes: most of the request path is theirs too, and is compiled by now.
+        warmUp(
+                warmUp,
+                () -> rate(
+                        clients,
+                        Duration.ofSeconds(5),
+                        i -> () -> check(apis.get(i).login(emails.get(i), PASSWORD))));
+        long compiledBeforeLogins = compilingMillis();
+        var beforeLogins = cpu.now();
+        var loginCount = new AtomicLong();
+        double logins = rate(clients, phase, i -> () -> {
+            check(apis.get(i).login(emails.get(i), PASSWORD));
+            return loginCount.incrementAndGet();
+        });
+        String loginCpu = cpu.perOperation(beforeLogins, loginCount.get());
+        long loginCompiling = compilingMillis() - compiledBeforeLogins;
 
         System.out.printf(
                 Locale.ROOT,
@@ -116,9 +131,9 @@ class AuthBenchmark {
                   %s
                 same, %d threads without the per-core limit: %.1f
                 password logins/s over HTTP: %.1f  (ratio to raw hashes: %.2f)
-                  %s (the benchmark's HTTP clients run in this JVM too)
+                  %s (the benchmark's HTTP clients run in this JVM too); JIT compiling during the phase: %d ms
                 refresh-token grants/s over HTTP: %.1f
-                  %s
+                  %s; JIT compiling during the phase: %d ms
                 load average at the end: %s
                 %n""",
                 cores,
@@ -135,9 +150,47 @@ class AuthBenchmark {
                 logins,
                 logins / hashes,
                 loginCpu,
+                loginCompiling,
                 refreshes,
                 refreshCpu,
+                refreshCompiling,
                 loadAverage());
+    }
+
+    /**
+     * Runs the 5-second round until the JIT compiled for less than {@value #SETTLED_PERCENT} % of a round's time,
+     * at least twice and at most for {@code limit} (then the phase reports the compiling it still includes).
+     */
+    private static void warmUp(Duration limit, Callable<?> round) throws Exception {
+        long start = System.nanoTime();
+        long end = start + limit.toNanos();
+        int rounds = 0;
+        while (true) {
+            long compiled = compilingMillis();
+            long roundStart = System.nanoTime();
+            round.call();
+            rounds++;
+            long roundMillis = (System.nanoTime() - roundStart) / 1_000_000;
+            long compiling = compilingMillis() - compiled;
+            boolean settled = compiling * 100 < roundMillis * SETTLED_PERCENT;
+            if ((settled && rounds >= 2) || System.nanoTime() > end) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "warm-up: %d s, %s (last round compiled %d ms in %d ms)%n",
+                        (System.nanoTime() - start) / 1_000_000_000,
+                        settled ? "JIT settled" : "limit reached",
+                        compiling,
+                        roundMillis);
+                return;
+            }
+        }
+    }
+
+    private static final int SETTLED_PERCENT = 3;
+
+    /** The JIT's accumulated compile time (all compiler threads), in milliseconds. */
+    private static long compilingMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static String loadAverage() {

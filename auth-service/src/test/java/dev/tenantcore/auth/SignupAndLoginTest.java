@@ -70,7 +70,8 @@ class SignupAndLoginTest {
         String access = api.login(email, PASSWORD).data().path("accessToken").asString();
 
         var header = Api.header(access);
-        assertThat(header.path("alg").asString()).isEqualTo("RS256");
+        assertThat(header.path("alg").asString()).isEqualTo("ES256");
+        assertThat(header.path("typ").asString()).isEqualTo("JWT");
         var claims = Api.claims(access);
         assertThat(claims.path("sub").asString()).isEqualTo(userId);
         assertThat(claims.path("email").asString()).isEqualTo(email);

@@ -4,10 +4,16 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -29,7 +35,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The RS256 keys that sign access tokens. One current key signs; keys it replaced stay published in the JWKS until
+ * The keys that sign access tokens (ES256 by default, RS256 by configuration: {@link AuthProperties.Keys}). One
+ * current key signs; keys it replaced stay published in the JWKS until
  * every token they signed has expired. Private keys are stored sealed by {@link EnvelopeEncryption}. Each instance
  * caches the keys briefly and reloads when it meets an unknown {@code kid}, so a rotation on another instance is
  * picked up.
@@ -38,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SigningKeys {
 
     private static final Duration CACHE = Duration.ofSeconds(30);
+    private static final Duration FRESH = Duration.ofSeconds(1);
     private static final Duration SKEW = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
@@ -60,24 +68,34 @@ public class SigningKeys {
 
     /** The loaded keys; the current key's signer and header are made once per load, not per token. */
     private record Loaded(
-            RSAKey current,
-            Instant currentCreatedAt,
-            JWKSet published,
-            Instant at,
-            RSASSASigner signer,
-            JWSHeader header) {
+            JWK current, Instant currentCreatedAt, JWKSet published, Instant at, JWSSigner signer, JWSHeader header) {
 
-        Loaded(RSAKey current, Instant currentCreatedAt, JWKSet published, Instant at) throws JOSEException {
+        Loaded(JWK current, Instant currentCreatedAt, JWKSet published, Instant at) throws JOSEException {
             this(
                     current,
                     currentCreatedAt,
                     published,
                     at,
-                    new RSASSASigner(current),
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    signer(current),
+                    new JWSHeader.Builder(algorithm(current))
                             .keyID(current.getKeyID())
                             .type(JOSEObjectType.JWT)
                             .build());
+        }
+
+        private static JWSSigner signer(JWK key) throws JOSEException {
+            return switch (key) {
+                case ECKey ec -> new ECDSASigner(ec);
+                case RSAKey rsa -> new RSASSASigner(rsa);
+                default -> throw new JOSEException("unsupported signing key type " + key.getKeyType());
+            };
+        }
+
+        /** Keys are stored with their algorithm; keys made before that was ES256 or RS256 are RS256. */
+        private static JWSAlgorithm algorithm(JWK key) {
+            return key.getAlgorithm() != null
+                    ? JWSAlgorithm.parse(key.getAlgorithm().getName())
+                    : key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
         }
     }
 
@@ -96,6 +114,20 @@ public class SigningKeys {
     /** Public keys of the current and still-published previous keys. */
     public JWKSet published() {
         return keys().published();
+    }
+
+    /**
+     * The same, at most {@link #FRESH} old: what the JWKS endpoint serves. A key made by another instance signs at
+     * once there, and whoever meets its {@code kid} fetches the JWKS, which any instance may answer; so this may not
+     * wait for the signing cache ({@link #CACHE}) to expire.
+     */
+    public JWKSet publishedNow() {
+        Loaded current = keys();
+        if (Duration.between(current.at(), Instant.now()).compareTo(FRESH) >= 0) {
+            current = load();
+            loaded = current;
+        }
+        return current.published();
     }
 
     /** The published keys as a Nimbus source for verification, reloading on an unknown key id. */
@@ -120,10 +152,18 @@ public class SigningKeys {
         return kid;
     }
 
-    /** Rotates when the current key is older than the configured interval (the schedule). */
+    /**
+     * Rotates when the current key is older than the configured interval, or signs with another algorithm than the
+     * configured one (the schedule).
+     */
     public boolean rotateIfDue() {
-        Instant due = keys().currentCreatedAt().plus(properties.keys().rotationInterval());
-        if (Instant.now().isBefore(due)) {
+        Loaded keys = keys();
+        Instant due = keys.currentCreatedAt().plus(properties.keys().rotationInterval());
+        boolean configured = keys.header()
+                .getAlgorithm()
+                .getName()
+                .equals(properties.keys().algorithm().name());
+        if (Instant.now().isBefore(due) && configured) {
             return false;
         }
         rotate();
@@ -177,11 +217,11 @@ public class SigningKeys {
         try {
             List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
             for (Row row : rows) {
-                published.add(RSAKey.parse(row.publicJwk()));
+                published.add(JWK.parse(row.publicJwk()));
             }
             byte[] privateJwk = encryption.open(
                     new EnvelopeEncryption.Sealed(current.kekId(), current.sealed()), context(current.kid()));
-            RSAKey key = RSAKey.parse(new String(privateJwk, StandardCharsets.UTF_8));
+            JWK key = JWK.parse(new String(privateJwk, StandardCharsets.UTF_8));
             return new Loaded(key, current.createdAt(), new JWKSet(published), Instant.now());
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("a stored signing key does not parse", e);
@@ -197,23 +237,34 @@ public class SigningKeys {
                         WHERE retired_at IS NULL
                         """).param(publishFor.toSeconds()).update();
         String kid = UUID.randomUUID().toString();
-        RSAKey key;
+        var algorithm = properties.keys().algorithm();
+        JWK key;
         try {
-            key = new RSAKeyGenerator(properties.keys().rsaKeySize())
-                    .keyID(kid)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .generate();
+            key = switch (algorithm) {
+                case ES256 ->
+                    new ECKeyGenerator(Curve.P_256)
+                            .keyID(kid)
+                            .keyUse(KeyUse.SIGNATURE)
+                            .algorithm(JWSAlgorithm.ES256)
+                            .generate();
+                case RS256 ->
+                    new RSAKeyGenerator(properties.keys().rsaKeySize())
+                            .keyID(kid)
+                            .keyUse(KeyUse.SIGNATURE)
+                            .algorithm(JWSAlgorithm.RS256)
+                            .generate();
+            };
         } catch (JOSEException e) {
             throw new IllegalStateException("key generation failed", e);
         }
         var sealed = encryption.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), context(kid));
         jdbc.sql("""
                         INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key_enc, kek_id, created_at)
-                        VALUES (?, 'RS256', ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         kid,
+                        algorithm.name(),
                         key.toPublicJWK().toJSONString(),
                         sealed.bytes(),
                         sealed.kekId(),

@@ -26,7 +26,8 @@ class TokenVerification {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties, Revocations revocations) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.source()));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                java.util.Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), keys.source()));
         // Claims are checked by Spring's validators below, as in every other service.
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         var decoder = new NimbusJwtDecoder(processor);

@@ -26,7 +26,7 @@ class JwksController {
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .body(keys.published().toJSONObject(true));
+                .body(keys.publishedNow().toJSONObject(true));
     }
 
     @Operation(summary = "Rotate the signing key now (service credential)")

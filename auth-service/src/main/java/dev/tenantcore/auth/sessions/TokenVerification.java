@@ -6,13 +6,17 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.tenantcore.auth.keys.SigningKeys;
 import dev.tenantcore.contracts.security.ClaimNames;
+import dev.tenantcore.support.security.RememberedJwtDecoder;
 import dev.tenantcore.support.security.ResourceServerSecurity;
 import dev.tenantcore.support.security.SecurityProperties;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -31,14 +35,17 @@ class TokenVerification {
         // Claims are checked by Spring's validators below, as in every other service.
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         var decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                ResourceServerSecurity.validator(properties), jwt -> {
+        OAuth2TokenValidator<Jwt> validator =
+                new DelegatingOAuth2TokenValidator<>(ResourceServerSecurity.validator(properties), jwt -> {
                     String sid = jwt.getClaimAsString(ClaimNames.SESSION_ID);
                     return sid != null && revocations.isSessionRevoked(sid)
                             ? OAuth2TokenValidatorResult.failure(
                                     new OAuth2Error("invalid_token", "The session has ended", null))
                             : OAuth2TokenValidatorResult.success();
-                }));
-        return decoder;
+                });
+        decoder.setJwtValidator(validator);
+        // The signature is checked once per token and minute (ES256 verification is about 1 ms); the claims and
+        // the session's revocation are checked on every request.
+        return new RememberedJwtDecoder(decoder, validator, Duration.ofSeconds(60));
     }
 }

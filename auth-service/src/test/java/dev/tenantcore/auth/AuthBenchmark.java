@@ -113,6 +113,9 @@ class AuthBenchmark {
                         clients,
                         Duration.ofSeconds(5),
                         i -> () -> check(apis.get(i).login(emails.get(i), PASSWORD))));
+        // The raw rate again right before and right after the logins: this machine's speed drifts by a third over
+        // minutes (shared cores), so the ratio compares the logins with the hashes of the same minute.
+        double hashesBefore = rate(cores, phase, i -> () -> passwords.matches(PASSWORD, hash));
         long compiledBeforeLogins = compilingMillis();
         var beforeLogins = cpu.now();
         var loginCount = new AtomicLong();
@@ -122,6 +125,8 @@ class AuthBenchmark {
         });
         String loginCpu = cpu.perOperation(beforeLogins, loginCount.get());
         long loginCompiling = compilingMillis() - compiledBeforeLogins;
+        double hashesAfter = rate(cores, phase, i -> () -> passwords.matches(PASSWORD, hash));
+        double hashesAround = (hashesBefore + hashesAfter) / 2;
 
         System.out.printf(
                 Locale.ROOT,
@@ -130,7 +135,7 @@ class AuthBenchmark {
                 raw Argon2id verifications/s (m=%d KiB, t=%d, p=%d, %d threads): %.1f
                   %s
                 same, %d threads without the per-core limit: %.1f
-                password logins/s over HTTP: %.1f  (ratio to raw hashes: %.2f)
+                password logins/s over HTTP: %.1f  (ratio to raw hashes: %.2f; raw right before and after: %.1f, %.1f)
                   %s (the benchmark's HTTP clients run in this JVM too); JIT compiling during the phase: %d ms
                 refresh-token grants/s over HTTP: %.1f
                   %s; JIT compiling during the phase: %d ms
@@ -148,7 +153,9 @@ class AuthBenchmark {
                 cores * 2,
                 crowded,
                 logins,
-                logins / hashes,
+                logins / hashesAround,
+                hashesBefore,
+                hashesAfter,
                 loginCpu,
                 loginCompiling,
                 refreshes,
@@ -158,13 +165,14 @@ class AuthBenchmark {
     }
 
     /**
-     * Runs the 5-second round until the JIT compiled for less than {@value #SETTLED_PERCENT} % of a round's time,
-     * at least twice and at most for {@code limit} (then the phase reports the compiling it still includes).
+     * Runs the 5-second round until the JIT compiled for less than {@value #SETTLED_PERCENT} % of the time of two
+     * rounds in a row, at most for {@code limit} (then the phase reports the compiling it still includes).
      */
     private static void warmUp(Duration limit, Callable<?> round) throws Exception {
         long start = System.nanoTime();
         long end = start + limit.toNanos();
         int rounds = 0;
+        int settledRounds = 0;
         while (true) {
             long compiled = compilingMillis();
             long roundStart = System.nanoTime();
@@ -173,7 +181,8 @@ class AuthBenchmark {
             long roundMillis = (System.nanoTime() - roundStart) / 1_000_000;
             long compiling = compilingMillis() - compiled;
             boolean settled = compiling * 100 < roundMillis * SETTLED_PERCENT;
-            if ((settled && rounds >= 2) || System.nanoTime() > end) {
+            settledRounds = settled ? settledRounds + 1 : 0;
+            if (settledRounds >= 2 || System.nanoTime() > end) {
                 System.out.printf(
                         Locale.ROOT,
                         "warm-up: %d s, %s (last round compiled %d ms in %d ms)%n",

@@ -12,10 +12,10 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 /**
  * Remembers the tokens its delegate verified, so a client's repeated requests with one access token pay for the
  * signature check once (RS256 verification and parsing were about 9 % of core's CPU per request; an ES256 signature
- * costs about 1 ms to check). A remembered
- * token is validated again on every use (expiry, not-before, issuer, audience: no cryptography), so it stops
- * working at its {@code exp} exactly as before; it is keyed by the whole token, so a changed byte is a different
- * token that the delegate verifies (and refuses). Entries live at most {@code remember}.
+ * costs about 1 ms to check). A remembered token is validated again on every use (expiry, not-before, issuer,
+ * audience: no cryptography), so it stops working at its {@code exp} exactly as before; it is keyed by the whole
+ * token, so a changed byte is a different token that the delegate verifies (and refuses). Entries live at most
+ * {@code remember}.
  */
 public final class RememberedJwtDecoder implements JwtDecoder {
 

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /**
- * A service with two instances: the gateway spreads requests over both, and a request whose connection an
- * instance refuses (stopped, restarting) goes to the other whatever its method, since it never left.
+ * A service with two instances: the gateway spreads requests over both, an instance whose readiness is down
+ * (stopping and draining) gets no new requests, and a request whose connection an instance refuses (stopped,
+ * restarting) goes to the other whatever its method, since it never left.
  */
 class CoreInstancesTests extends GatewayTestSupport {
 
@@ -67,5 +68,42 @@ class CoreInstancesTests extends GatewayTestSupport {
         } finally {
             CORE_SECOND.restart();
         }
+    }
+
+    @Test
+    void sendsNothingToAnInstanceWhoseReadinessIsDown() throws InterruptedException {
+        CORE_SECOND.draining(true);
+        try {
+            // The gateway asks each instance's readiness every second.
+            Thread.sleep(2_500);
+            int first = CORE.apiCalls();
+            int second = CORE_SECOND.apiCalls();
+            for (int i = 0; i < 8; i++) {
+                signedIn()
+                        .post()
+                        .uri("/api/v1/orgs/o1/projects")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"name\":\"d" + i + "\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+            }
+            assertThat(CORE_SECOND.apiCalls()).isEqualTo(second);
+            assertThat(CORE.apiCalls() - first).isEqualTo(8);
+        } finally {
+            CORE_SECOND.draining(false);
+        }
+        // Back in the choices at the next check.
+        Thread.sleep(2_500);
+        int second = CORE_SECOND.apiCalls();
+        for (int i = 0; i < 8; i++) {
+            signedIn()
+                    .get()
+                    .uri("/api/v1/orgs/o1/projects")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        assertThat(CORE_SECOND.apiCalls()).isGreaterThan(second);
     }
 }

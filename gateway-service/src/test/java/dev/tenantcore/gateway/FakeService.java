@@ -55,6 +55,7 @@ final class FakeService implements AutoCloseable {
     private final AtomicInteger keyChecks = new AtomicInteger();
     private final AtomicInteger tierLookups = new AtomicInteger();
     private final AtomicInteger apiCalls = new AtomicInteger();
+    private volatile boolean draining;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -98,6 +99,14 @@ final class FakeService implements AutoCloseable {
         return apiCalls.get();
     }
 
+    /**
+     * Whether its readiness probe answers 503 {@code OUT_OF_SERVICE} while it goes on serving, as a service does
+     * between SIGTERM and the end of its drain.
+     */
+    void draining(boolean draining) {
+        this.draining = draining;
+    }
+
     /** Stops listening, as a crashed service would. */
     void stop() {
         server.stop(0);
@@ -132,7 +141,11 @@ final class FakeService implements AutoCloseable {
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var path = exchange.getRequestURI().getRawPath();
             if (path.equals("/actuator/health/readiness")) {
-                respond(exchange, 200, "{\"status\":\"UP\",\"groups\":[]}");
+                if (draining) {
+                    respond(exchange, 503, "{\"status\":\"OUT_OF_SERVICE\"}");
+                } else {
+                    respond(exchange, 200, "{\"status\":\"UP\",\"groups\":[]}");
+                }
             } else if (path.equals("/api/v1/auth/.well-known/jwks.json")) {
                 jwksDownloads.incrementAndGet();
                 respond(exchange, 200, Tokens.jwks());

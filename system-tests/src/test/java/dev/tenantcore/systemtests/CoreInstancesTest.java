@@ -19,7 +19,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two core instances behind a gateway of their own (the gateway's {@code lb://core-service} over a static
  * list of two), under steady reads and writes: one instance killed with {@code kill -9} costs at most the
  * requests it was answering at that moment, and a rolling restart (SIGTERM, start, ready, then the other)
- * costs none: a stopping instance refuses new connections and the gateway sends those requests to the other.
+ * costs none: a stopping instance's readiness turns down while it keeps serving for its drain (3 s here), the
+ * gateway, which asks each instance's readiness every second, stops choosing it, and a request whose connection
+ * it refused anyway goes to the other.
  */
 @Order(93)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -98,7 +100,8 @@ class CoreInstancesTest {
         for (String instance : List.of("core-service", CORE_B)) {
             system.stop(instance);
             system.restart(instance);
-            Thread.sleep(1_000);
+            // Ready; the gateway asks every second, so it is among the choices again before the next one stops.
+            Thread.sleep(2_500);
         }
         long rollingMillis = (System.nanoTime() - begin) / 1_000_000;
         load.stop();

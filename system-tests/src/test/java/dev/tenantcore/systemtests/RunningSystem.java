@@ -106,6 +106,9 @@ final class RunningSystem {
         env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
         env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "500ms");
         env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+        // A stopping service keeps serving while a gateway that health-checks its instances (every second) takes it
+        // out of the choices, as Kubernetes' preStop pause does for its Services.
+        env.put("TENANTCORE_SHUTDOWN_DRAIN", "3s");
 
         for (String service : BACKENDS) {
             launch(service, env);

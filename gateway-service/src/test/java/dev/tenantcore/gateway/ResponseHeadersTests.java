@@ -226,6 +226,26 @@ class ResponseHeadersTests extends GatewayTestSupport {
                 .at("/data/headers/traceparent")
                 .asString();
         assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+        // The parent downstream is the gateway's own span in that trace, not the client's.
+        assertThat(forwarded).doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void startsATraceForARequestWithoutOne() {
+        var echo = signedIn()
+                .get()
+                .uri("/api/v1/me")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        var forwarded = tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(echo)
+                .at("/data/headers/traceparent")
+                .asString();
+        assertThat(forwarded).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
 
     private static void assertSecurityHeaders(EntityExchangeResult<byte[]> result) {

@@ -2,6 +2,7 @@ package dev.tenantcore.gateway.tracing;
 
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -22,15 +23,16 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class TraceContextForwarding {
 
-    private final ObjectProvider<Propagator> propagator;
+    /** None when tracing is off. */
+    private final @Nullable Propagator propagator;
 
     TraceContextForwarding(ObjectProvider<Propagator> propagator) {
-        this.propagator = propagator;
+        this.propagator = propagator.getIfAvailable();
     }
 
     /** Sets the trace context of the exchange's request span in headers about to go downstream. */
     public void addTo(HttpHeaders downstream, ServerWebExchange exchange) {
-        var propagation = propagator.getIfAvailable();
+        var propagation = propagator;
         if (propagation == null) {
             return;
         }

@@ -211,20 +211,8 @@ class ResponseHeadersTests extends GatewayTestSupport {
     @Test
     void propagatesTheTraceContextDownstream() {
         var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        var echo = signedIn()
-                .get()
-                .uri("/api/v1/me")
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent();
-        var forwarded = tools.jackson.databind.json.JsonMapper.shared()
-                .readTree(echo)
-                .at("/data/headers/traceparent")
-                .asString();
+        var forwarded = forwardedTraceparent(
+                signedIn().get().uri("/api/v1/me").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
         assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
         // The parent downstream is the gateway's own span in that trace, not the client's.
         assertThat(forwarded).doesNotContain("00f067aa0ba902b7");
@@ -232,20 +220,22 @@ class ResponseHeadersTests extends GatewayTestSupport {
 
     @Test
     void startsATraceForARequestWithoutOne() {
-        var echo = signedIn()
-                .get()
-                .uri("/api/v1/me")
-                .exchange()
+        assertThat(forwardedTraceparent(signedIn().get().uri("/api/v1/me")))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    /** The {@code traceparent} the service behind the gateway received (its echo). */
+    private static String forwardedTraceparent(WebTestClient.RequestHeadersSpec<?> request) {
+        var echo = request.exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .returnResult()
                 .getResponseBodyContent();
-        var forwarded = tools.jackson.databind.json.JsonMapper.shared()
+        return tools.jackson.databind.json.JsonMapper.shared()
                 .readTree(echo)
                 .at("/data/headers/traceparent")
                 .asString();
-        assertThat(forwarded).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
 
     private static void assertSecurityHeaders(EntityExchangeResult<byte[]> result) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A service with two instances: the gateway spreads requests over both, an instance whose readiness is down
@@ -46,12 +47,7 @@ class CoreInstancesTests extends GatewayTestSupport {
         try {
             int before = CORE.apiCalls();
             for (int i = 0; i < 4; i++) {
-                signedIn()
-                        .post()
-                        .uri("/api/v1/orgs/o1/projects")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{\"name\":\"p" + i + "\"}")
-                        .exchange()
+                createProject("p" + i)
                         .expectStatus()
                         .isOk()
                         .expectBody()
@@ -79,14 +75,7 @@ class CoreInstancesTests extends GatewayTestSupport {
             int first = CORE.apiCalls();
             int second = CORE_SECOND.apiCalls();
             for (int i = 0; i < 8; i++) {
-                signedIn()
-                        .post()
-                        .uri("/api/v1/orgs/o1/projects")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{\"name\":\"d" + i + "\"}")
-                        .exchange()
-                        .expectStatus()
-                        .isOk();
+                createProject("d" + i).expectStatus().isOk();
             }
             assertThat(CORE_SECOND.apiCalls()).isEqualTo(second);
             assertThat(CORE.apiCalls() - first).isEqualTo(8);
@@ -105,5 +94,14 @@ class CoreInstancesTests extends GatewayTestSupport {
                     .isOk();
         }
         assertThat(CORE_SECOND.apiCalls()).isGreaterThan(second);
+    }
+
+    private WebTestClient.ResponseSpec createProject(String name) {
+        return signedIn()
+                .post()
+                .uri("/api/v1/orgs/o1/projects")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"" + name + "\"}")
+                .exchange();
     }
 }

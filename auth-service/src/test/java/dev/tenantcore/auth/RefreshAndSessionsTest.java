@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.contracts.security.RevocationKeys;
 import dev.tenantcore.engines.test.SharedEngines;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +106,43 @@ class RefreshAndSessionsTest {
         var event = EmailJobsProbe.awaitEvent("user.refresh_reuse_detected", "sessionId", sid);
         assertThat(event.path("payload").path("userId").asString())
                 .isEqualTo(Api.claims(access).path("sub").asString());
+    }
+
+    @Test
+    void announcesEachRevokedSessionWhereTheGatewayHearsIt() throws Exception {
+        String access = api.login(email, PASSWORD).data().path("accessToken").asString();
+        String sid = Api.claims(access).path("sid").asString();
+        var endpoint = SharedEngines.redis();
+        var client = RedisClient.create(RedisURI.create(endpoint.host(), endpoint.port()));
+        var heard = new LinkedBlockingQueue<String>();
+        try (var subscription = client.connectPubSub()) {
+            subscription.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    heard.add(message);
+                }
+            });
+            subscription.sync().subscribe(RevocationKeys.CHANNEL);
+
+            long before = System.currentTimeMillis();
+            assertThat(api.post("/api/v1/auth/logout", Map.of(), bearer(access)).status())
+                    .isEqualTo(204);
+
+            String announced = null;
+            for (String message; (message = heard.poll(5, TimeUnit.SECONDS)) != null; ) {
+                if (message.startsWith(RevocationKeys.session(sid) + " ")) {
+                    announced = message;
+                    break;
+                }
+            }
+            assertThat(announced).as("announcement of the revoked session").isNotNull();
+            long expiresAt = Long.parseLong(announced.substring(announced.indexOf(' ') + 1));
+            // The access-token lifetime (15 minutes) from the logout on, as the entry itself.
+            assertThat(expiresAt).isBetween(before + 890_000, System.currentTimeMillis() + 900_000);
+            assertThat(redis.getExpire(RevocationKeys.session(sid))).isBetween(890L, 900L);
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test

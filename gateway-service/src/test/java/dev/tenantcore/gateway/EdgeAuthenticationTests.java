@@ -1,6 +1,7 @@
 package dev.tenantcore.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -10,6 +11,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantcore.contracts.security.HeaderNames;
 import dev.tenantcore.contracts.security.RevocationKeys;
+import dev.tenantcore.gateway.identity.RevocationMirror;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +46,14 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    RevocationMirror revocationMirror;
+
+    private static final RedisScript<Long> ANNOUNCED_REVOCATION = RedisScript.of("""
+            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+            return redis.call('PUBLISH', ARGV[2], ARGV[3])
+            """, Long.class);
 
     static Stream<Arguments> forgedTokens() throws JOSEException {
         var rs256 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1");
@@ -230,11 +241,34 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .build();
         withToken.get().uri(PROTECTED).exchange().expectStatus().isOk();
+        awaitRevocationsInMemory();
 
-        redis.opsForValue()
-                .set(RevocationKeys.session(sid), "1", Duration.ofMinutes(1))
-                .block();
+        revoke(RevocationKeys.session(sid));
 
+        withToken.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
+        signedIn().get().uri(PROTECTED).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void refusesARevokedSessionFromRedisWhileTheListIsNotHeldInMemory() {
+        var sid = UUID.randomUUID().toString();
+        var token = Tokens.sign(Tokens.claims().claim("sid", sid).build());
+        var withToken = client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+        revocationMirror.stop();
+        try {
+            // Written without an announcement: only a check in Redis can see it.
+            redis.opsForValue()
+                    .set(RevocationKeys.session(sid), "1", Duration.ofMinutes(1))
+                    .block();
+            withToken.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
+            signedIn().get().uri(PROTECTED).exchange().expectStatus().isOk();
+        } finally {
+            revocationMirror.start();
+        }
+        awaitRevocationsInMemory();
+        // Loaded with the whole list when the mirror started again.
         withToken.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
     }
 
@@ -411,17 +445,36 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
                 .isUnauthorized();
 
         var withKey = client.mutate()
-                .defaultHeader(HeaderNames.API_KEY, FakeService.API_KEY)
+                .defaultHeader(HeaderNames.API_KEY, FakeService.REVOCABLE_API_KEY)
                 .build();
         withKey.get().uri(PROTECTED).exchange().expectStatus().isOk();
-        var revoked = RevocationKeys.apiKey(FakeService.API_KEY_ID);
-        try {
-            redis.opsForValue().set(revoked, "1", Duration.ofMinutes(1)).block();
-            // Cached as valid a moment ago, refused now: the revocation list is read on every request.
-            withKey.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
-        } finally {
-            redis.delete(revoked).block();
-        }
+        revoke(RevocationKeys.apiKey(FakeService.REVOCABLE_API_KEY_ID));
+        // Cached as valid a moment ago, refused now: the revocation list is consulted on every request.
+        withKey.get().uri(PROTECTED).exchange().expectStatus().isUnauthorized();
+        client.get()
+                .uri(PROTECTED)
+                .header(HeaderNames.API_KEY, FakeService.API_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /** As auth-service revokes: the entry and its announcement in one script. */
+    private void revoke(String key) {
+        var expiresAt = System.currentTimeMillis() + 60_000;
+        redis.execute(
+                        ANNOUNCED_REVOCATION,
+                        List.of(key),
+                        List.of("60000", RevocationKeys.CHANNEL, RevocationKeys.announcement(key, expiresAt)))
+                .blockLast();
+        // The announcement reaches the gateway's subscription after the script returns; a client's next request
+        // comes later still (the revoking request's response travels back through the gateway first).
+        await().atMost(Duration.ofSeconds(1)).until(() -> revocationMirror.contains(key));
+    }
+
+    private void awaitRevocationsInMemory() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("gateway.revocations.mirrored").gauge().value() == 1);
     }
 
     private static String sha256(String value) {

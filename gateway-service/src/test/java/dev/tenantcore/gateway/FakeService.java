@@ -32,6 +32,10 @@ final class FakeService implements AutoCloseable {
     static final String API_KEY_ID = "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
     static final String API_KEY_ORG = "0b7e6c5d-4a3b-4c2d-9e1f-a2b3c4d5e6f7";
     static final String EXPIRED_API_KEY = "sk_test_expired";
+    /** A valid key of its own, for the test that revokes it (a revocation cannot be taken back). */
+    static final String REVOCABLE_API_KEY = "sk_test_revocable";
+
+    static final String REVOCABLE_API_KEY_ID = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f";
     /** auth-service answers 200 for it, with scopes as strings (the shape the gateway once expected). */
     static final String GARBLED_API_KEY = "sk_test_garbled";
     /** auth-service answers 200 for it, without a key. */
@@ -187,6 +191,8 @@ final class FakeService implements AutoCloseable {
             respond(exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no\"}}");
         } else if (key.equals(API_KEY)) {
             respond(exchange, 200, VERIFIED_API_KEY_ANSWER);
+        } else if (key.equals(REVOCABLE_API_KEY)) {
+            respond(exchange, 200, VERIFIED_API_KEY_ANSWER.replace(API_KEY_ID, REVOCABLE_API_KEY_ID));
         } else if (key.equals(EXPIRED_API_KEY)) {
             respond(exchange, 200, """
                     {"data":{"keyId":"1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a","orgId":"%s","scopes":[],\

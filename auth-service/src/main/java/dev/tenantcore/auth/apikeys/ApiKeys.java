@@ -4,6 +4,7 @@ import dev.tenantcore.auth.audit.AuditLog;
 import dev.tenantcore.auth.audit.RequestOrigin;
 import dev.tenantcore.auth.config.AuthProperties;
 import dev.tenantcore.auth.crypto.OpaqueTokens;
+import dev.tenantcore.auth.revocation.RevocationList;
 import dev.tenantcore.contracts.api.PageMeta;
 import dev.tenantcore.contracts.api.PageQuery;
 import dev.tenantcore.contracts.events.auth.AuthEvent;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +43,7 @@ public class ApiKeys {
     private final CoreAuthorization authorization;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final StringRedisTemplate redis;
+    private final RevocationList revocations;
     private final AuthProperties properties;
 
     ApiKeys(
@@ -51,13 +51,13 @@ public class ApiKeys {
             CoreAuthorization authorization,
             AuditLog audit,
             TransactionTemplate transactions,
-            StringRedisTemplate redis,
+            RevocationList revocations,
             AuthProperties properties) {
         this.store = store;
         this.authorization = authorization;
         this.audit = audit;
         this.transactions = transactions;
-        this.redis = redis;
+        this.revocations = revocations;
         this.properties = properties;
     }
 
@@ -119,7 +119,7 @@ public class ApiKeys {
         Duration ttl = key.expiresAt() == null
                 ? NO_EXPIRY_REVOCATION_TTL
                 : Duration.between(Instant.now(), key.expiresAt()).plusMinutes(1);
-        redis.opsForValue().set(RevocationKeys.apiKey(keyId.toString()), "1", ttl);
+        revocations.revoke(RevocationKeys.apiKey(keyId.toString()), ttl);
     }
 
     /** The gateway's check of a presented secret; empty when unknown, revoked, expired or past its overlap. */

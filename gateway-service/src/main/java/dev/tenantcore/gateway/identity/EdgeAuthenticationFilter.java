@@ -56,6 +56,7 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
             IdentityProperties properties,
             DownstreamServices downstream,
             ReactiveStringRedisTemplate redis,
+            RevocationMirror revocationMirror,
             JsonMapper json,
             MeterRegistry meters) {
         var parser = PathPatternParser.defaultInstance;
@@ -70,7 +71,7 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
         this.tokens = new AccessTokens(properties, client, clock);
         this.apiKeys =
                 new ApiKeys(client, downstream.services().get("auth-service"), properties, redis, json, meters, clock);
-        this.revocations = new Revocations(redis);
+        this.revocations = new Revocations(redis, revocationMirror);
         // Header values must stay ASCII whatever a scope's condition holds; JSON escapes control characters.
         this.assertion = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
         this.internalToken = properties.internalToken();
@@ -137,7 +138,12 @@ class EdgeAuthenticationFilter implements WebFilter, Ordered {
     }
 
     private boolean isPublic(PathContainer path) {
-        return publicPaths.stream().anyMatch(pattern -> pattern.matches(path));
+        for (var pattern : publicPaths) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static @Nullable String apiKey(HttpHeaders headers) {

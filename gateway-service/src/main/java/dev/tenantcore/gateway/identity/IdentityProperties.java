@@ -31,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param internalToken the service credential sent as {@code X-Internal-Token} to auth-service's internal API
  * @param apiKeyCacheTtl how long a verified API key is remembered in Redis; revocation is still checked on
  *     every request, so this only bounds how long auth-service is not asked
+ * @param revocationMirror whether the revocation list is held in memory, kept current by auth-service's
+ *     announcements ({@link RevocationMirror}); off, every authenticated request asks Redis
+ * @param revocationHeartbeat how often the mirror proves its subscription; four missed heartbeats and every
+ *     check asks Redis again until the list is reloaded
  */
 @Validated
 @ConfigurationProperties("tenantcore.gateway.identity")
@@ -72,7 +76,9 @@ record IdentityProperties(
 
         @DefaultValue("/internal/api-keys/verify") @NotBlank String apiKeyVerifyPath,
         @DefaultValue("local-internal-token") @NotBlank String internalToken,
-        @DefaultValue("30s") @NotNull Duration apiKeyCacheTtl) {
+        @DefaultValue("30s") @NotNull Duration apiKeyCacheTtl,
+        @DefaultValue("true") boolean revocationMirror,
+        @DefaultValue("500ms") @NotNull Duration revocationHeartbeat) {
 
     /**
      * One issuer the gateway trusts. Either {@code jwksUri} (asymmetric algorithms only) or {@code secret}

@@ -9,15 +9,18 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The revocation list auth-service writes to Redis. Checked on every authenticated request, so a logout or
- * a revoked key acts at once. If Redis cannot answer, the request fails with 503 (closed): a revoked
- * credential must not slip through while the list is unreadable.
+ * a revoked key acts at once: from memory while the {@link RevocationMirror} is trusted, otherwise in Redis. If
+ * Redis cannot answer, the request fails with 503 (closed): a revoked credential must not slip through while the
+ * list is unreadable.
  */
 final class Revocations {
 
     private final ReactiveStringRedisTemplate redis;
+    private final RevocationMirror mirror;
 
-    Revocations(ReactiveStringRedisTemplate redis) {
+    Revocations(ReactiveStringRedisTemplate redis, RevocationMirror mirror) {
         this.redis = redis;
+        this.mirror = mirror;
     }
 
     Mono<Void> requireSessionActive(String sessionId) {
@@ -29,6 +32,9 @@ final class Revocations {
     }
 
     private Mono<Void> requireAbsent(String key, String reason) {
+        if (mirror.trusted()) {
+            return mirror.contains(key) ? Mono.error(Unauthenticated.because(reason)) : Mono.empty();
+        }
         return redis.hasKey(key)
                 // Off Lettuce's single event-loop thread, which completes every Redis command (see TokenBuckets).
                 .publishOn(Schedulers.parallel())

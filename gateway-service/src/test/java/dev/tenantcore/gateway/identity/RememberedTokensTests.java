@@ -84,7 +84,9 @@ class RememberedTokensTests {
                 List.of(),
                 "/internal/api-keys/verify",
                 "internal",
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                false,
+                Duration.ofMillis(500));
     }
 
     private static final class MutableClock extends Clock {

@@ -4,10 +4,21 @@ package dev.tenantcore.contracts.security;
  * Redis keys of the revocation list that auth-service writes and the gateway reads, so that logout and
  * key revocation act at once rather than at token expiry. Each entry lives as long as the longest token
  * it can revoke (the access-token lifetime for sessions).
+ *
+ * <p>Every entry is also announced on {@link #CHANNEL}, in the same Redis call that writes it, as
+ * {@code <key> <expiry in epoch milliseconds>} ({@link #announcement}): a gateway that holds the list in memory
+ * learns of it there.
  */
 public final class RevocationKeys {
 
-    private static final String PREFIX = "revoked:";
+    /** What every entry's key starts with. */
+    public static final String PREFIX = "revoked:";
+
+    /** The pub/sub channel on which each new entry is announced. */
+    public static final String CHANNEL = "revocations";
+
+    /** Matches every entry, for a reader that loads the whole list. */
+    public static final String PATTERN = PREFIX + "*";
 
     private RevocationKeys() {}
 
@@ -19,5 +30,10 @@ public final class RevocationKeys {
     /** Present while the API key with this id must be rejected. */
     public static String apiKey(String keyId) {
         return PREFIX + "api-key:" + keyId;
+    }
+
+    /** The message announcing an entry that expires at {@code expiresAtMillis}. */
+    public static String announcement(String key, long expiresAtMillis) {
+        return key + " " + expiresAtMillis;
     }
 }

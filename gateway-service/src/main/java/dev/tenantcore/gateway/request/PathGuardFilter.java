@@ -29,15 +29,24 @@ class PathGuardFilter implements WebFilter, Ordered {
 
     static boolean isPublic(PathContainer path) {
         // valueToMatch() is decoded and without ;parameters, as a servlet container would see the segment.
-        var segments = path.elements().stream()
-                .filter(PathSegment.class::isInstance)
-                .map(element -> ((PathSegment) element).valueToMatch())
-                .toList();
-        var first = segments.stream().filter(segment -> !segment.isEmpty()).findFirst();
-        if (first.isPresent() && first.get().equalsIgnoreCase("internal")) {
-            return false;
+        // A loop rather than streams: this runs for every request.
+        boolean first = true;
+        for (var element : path.elements()) {
+            if (!(element instanceof PathSegment segment)) {
+                continue;
+            }
+            var value = segment.valueToMatch();
+            if (first && !value.isEmpty()) {
+                if (value.equalsIgnoreCase("internal")) {
+                    return false;
+                }
+                first = false;
+            }
+            if (escapes(value)) {
+                return false;
+            }
         }
-        return segments.stream().noneMatch(PathGuardFilter::escapes);
+        return true;
     }
 
     private static boolean escapes(String segment) {

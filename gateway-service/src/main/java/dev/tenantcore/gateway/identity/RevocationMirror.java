@@ -64,6 +64,9 @@ public class RevocationMirror implements SmartLifecycle {
 
     private final ConcurrentHashMap<String, Long> entries = new ConcurrentHashMap<>();
     private final AtomicLong losses = new AtomicLong();
+    /** Guards the decision to trust against a concurrent loss (a disconnect reported on Lettuce's thread). */
+    private final Object trust = new Object();
+
     private final String heartbeat = HEARTBEAT + UUID.randomUUID();
     private final @Nullable RedisURI uri;
     private final ClientResources resources;
@@ -268,8 +271,7 @@ public class RevocationMirror implements SmartLifecycle {
             }
             cursor = page;
         } while (!((KeyScanCursor<String>) cursor).isFinished());
-        if (losses.get() == lossesBefore && lastHeartbeat - untrustedSince > 0) {
-            trusted = true;
+        if (trustIfNothingLostSince(lossesBefore)) {
             log.atInfo()
                     .addKeyValue("entries", loaded)
                     .log(
@@ -279,12 +281,27 @@ public class RevocationMirror implements SmartLifecycle {
         }
     }
 
+    /** Trusts the mirror unless a loss came after the load began; atomic with {@link #lose}. */
+    private boolean trustIfNothingLostSince(long lossesBefore) {
+        synchronized (trust) {
+            if (losses.get() != lossesBefore || lastHeartbeat - untrustedSince <= 0) {
+                return false;
+            }
+            trusted = true;
+            return true;
+        }
+    }
+
     /** Something may have been missed: every check asks Redis until the list is loaded again. */
     private void lose(String reason) {
-        losses.incrementAndGet();
-        untrustedSince = System.nanoTime();
-        if (trusted) {
+        boolean wasTrusted;
+        synchronized (trust) {
+            losses.incrementAndGet();
+            untrustedSince = System.nanoTime();
+            wasTrusted = trusted;
             trusted = false;
+        }
+        if (wasTrusted) {
             log.warn("Revocation list no longer held in memory, every check asks Redis: {}", reason);
         }
     }
@@ -292,9 +309,11 @@ public class RevocationMirror implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        trusted = false;
-        losses.incrementAndGet();
-        untrustedSince = System.nanoTime();
+        synchronized (trust) {
+            trusted = false;
+            losses.incrementAndGet();
+            untrustedSince = System.nanoTime();
+        }
         var ticker = this.ticker;
         if (ticker != null) {
             ticker.shutdownNow();

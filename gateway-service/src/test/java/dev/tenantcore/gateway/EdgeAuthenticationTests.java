@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Who may pass the edge: the security proofs for access tokens and API keys. */
@@ -50,10 +51,8 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
     @Autowired
     RevocationMirror revocationMirror;
 
-    private static final RedisScript<Long> ANNOUNCED_REVOCATION = RedisScript.of("""
-            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
-            return redis.call('PUBLISH', ARGV[2], ARGV[3])
-            """, Long.class);
+    private static final RedisScript<Long> ANNOUNCED_REVOCATION =
+            RedisScript.of(RevocationKeys.WRITE_AND_ANNOUNCE_SCRIPT, Long.class);
 
     static Stream<Arguments> forgedTokens() throws JOSEException {
         var rs256 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1");
@@ -236,10 +235,7 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
     @Test
     void refusesATokenOfARevokedSession() {
         var sid = UUID.randomUUID().toString();
-        var token = Tokens.sign(Tokens.claims().claim("sid", sid).build());
-        var withToken = client.mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .build();
+        var withToken = inSession(sid);
         withToken.get().uri(PROTECTED).exchange().expectStatus().isOk();
         awaitRevocationsInMemory();
 
@@ -252,10 +248,7 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
     @Test
     void refusesARevokedSessionFromRedisWhileTheListIsNotHeldInMemory() {
         var sid = UUID.randomUUID().toString();
-        var token = Tokens.sign(Tokens.claims().claim("sid", sid).build());
-        var withToken = client.mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .build();
+        var withToken = inSession(sid);
         revocationMirror.stop();
         try {
             // Written without an announcement: only a check in Redis can see it.
@@ -457,6 +450,14 @@ class EdgeAuthenticationTests extends GatewayTestSupport {
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    /** The client with an access token of session {@code sid}. */
+    private WebTestClient inSession(String sid) {
+        var token = Tokens.sign(Tokens.claims().claim("sid", sid).build());
+        return client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
     }
 
     /** As auth-service revokes: the entry and its announcement in one script. */

@@ -16,10 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RevocationList {
 
-    private static final RedisScript<Long> REVOKE = RedisScript.of("""
-            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
-            return redis.call('PUBLISH', ARGV[2], ARGV[3])
-            """, Long.class);
+    private static final RedisScript<Long> REVOKE =
+            RedisScript.of(RevocationKeys.WRITE_AND_ANNOUNCE_SCRIPT, Long.class);
 
     private final StringRedisTemplate redis;
     private final Clock clock;

@@ -7,15 +7,12 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tenantcore.gateway.identity.IdentityProperties.TrustedIssuer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -74,19 +71,7 @@ class RememberedTokensTests {
     }
 
     private static IdentityProperties properties() {
-        return new IdentityProperties(
-                Map.of("supabase", new TrustedIssuer("supabase", null, SECRET, Set.of("HS256"))),
-                "authenticated",
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(2),
-                List.of(),
-                "/internal/api-keys/verify",
-                "internal",
-                Duration.ofSeconds(30),
-                false,
-                Duration.ofMillis(500));
+        return IdentityPropertiesFixture.withIssuer("supabase", SECRET, false);
     }
 
     private static final class MutableClock extends Clock {

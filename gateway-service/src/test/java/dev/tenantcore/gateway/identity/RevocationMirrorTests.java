@@ -13,7 +13,6 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +26,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 
 /** The in-memory revocation list against the shared Redis: what it loads, hears, and when it stops answering. */
 class RevocationMirrorTests {
-
-    private static final String ANNOUNCE = """
-            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
-            return redis.call('PUBLISH', ARGV[2], ARGV[3])
-            """;
 
     private static ClientResources resources;
     private static RedisClient admin;
@@ -126,7 +120,7 @@ class RevocationMirrorTests {
         long expiresAt = System.currentTimeMillis() + 60_000;
         redis.sync()
                 .eval(
-                        ANNOUNCE,
+                        RevocationKeys.WRITE_AND_ANNOUNCE_SCRIPT,
                         ScriptOutputType.INTEGER,
                         new String[] {key},
                         "60000",
@@ -148,31 +142,12 @@ class RevocationMirrorTests {
         };
         var beans = new StaticListableBeanFactory(Map.of("redis", details));
         var mirror = new RevocationMirror(
-                properties(enabled),
+                IdentityPropertiesFixture.withIssuer("tenantcore", "x".repeat(32), enabled),
                 beans.getBeanProvider(DataRedisConnectionDetails.class),
                 new DataRedisProperties(),
                 resources,
                 new SimpleMeterRegistry());
         mirror.start();
         return mirror;
-    }
-
-    private static IdentityProperties properties(boolean enabled) {
-        return new IdentityProperties(
-                Map.of(
-                        "tenantcore",
-                        new IdentityProperties.TrustedIssuer(
-                                "tenantcore", null, "x".repeat(32), java.util.Set.of("HS256"))),
-                "authenticated",
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(2),
-                List.of(),
-                "/internal/api-keys/verify",
-                "internal",
-                Duration.ofSeconds(30),
-                enabled,
-                Duration.ofMillis(500));
     }
 }

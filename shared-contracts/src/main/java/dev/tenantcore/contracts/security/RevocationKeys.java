@@ -20,6 +20,16 @@ public final class RevocationKeys {
     /** Matches every entry, for a reader that loads the whole list. */
     public static final String PATTERN = PREFIX + "*";
 
+    /**
+     * The Lua script that writes an entry and announces it in one step: {@code KEYS[1]} the entry,
+     * {@code ARGV[1]} its lifetime in milliseconds, {@code ARGV[2]} the channel, {@code ARGV[3]} the announcement.
+     * Returns the number of subscribers that received it.
+     */
+    public static final String WRITE_AND_ANNOUNCE_SCRIPT = """
+            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+            return redis.call('PUBLISH', ARGV[2], ARGV[3])
+            """;
+
     private RevocationKeys() {}
 
     /** Present while tokens carrying this session id ({@code sid}) must be rejected. */

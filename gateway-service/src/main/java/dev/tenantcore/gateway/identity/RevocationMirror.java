@@ -294,26 +294,26 @@ public class RevocationMirror implements SmartLifecycle {
 
     /** Something may have been missed: every check asks Redis until the list is loaded again. */
     private void lose(String reason) {
-        boolean wasTrusted;
+        if (distrust()) {
+            log.warn("Revocation list no longer held in memory, every check asks Redis: {}", reason);
+        }
+    }
+
+    /** Marks a possible loss; whether the mirror was trusted until now. */
+    private boolean distrust() {
         synchronized (trust) {
             losses.incrementAndGet();
             untrustedSince = System.nanoTime();
-            wasTrusted = trusted;
+            boolean wasTrusted = trusted;
             trusted = false;
-        }
-        if (wasTrusted) {
-            log.warn("Revocation list no longer held in memory, every check asks Redis: {}", reason);
+            return wasTrusted;
         }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        synchronized (trust) {
-            trusted = false;
-            losses.incrementAndGet();
-            untrustedSince = System.nanoTime();
-        }
+        distrust();
         var ticker = this.ticker;
         if (ticker != null) {
             ticker.shutdownNow();

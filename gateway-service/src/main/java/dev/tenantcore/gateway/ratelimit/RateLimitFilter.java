@@ -58,7 +58,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return bucketFor(exchange, route.getId(), caller)
-                .flatMap(bucket -> buckets.take(bucket.key(), bucket.limit())
+                .flatMap(bucket -> buckets.take(bucket.key(), bucket.limit(), RequestLoop.of(exchange))
                         .onErrorResume(failure -> unchecked(route.getId(), failure)))
                 .flatMap(decision -> apply(exchange, route.getId(), decision))
                 .then(Mono.defer(() -> chain.filter(exchange)));

@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.Scheduler;
 
 /** The buckets in Redis, taken from atomically by {@code scripts/token-bucket.lua}. */
 @Component
@@ -30,17 +30,19 @@ class TokenBuckets {
         this.redis = redis;
     }
 
-    /** Takes one token from the bucket; fails if Redis cannot answer. */
-    Mono<Decision> take(String key, Limit limit) {
+    /**
+     * Takes one token from the bucket; fails if Redis cannot answer. The answer is handed to {@code continueOn}:
+     * Lettuce completes every command on its one event-loop thread, and the rest of the request (routing,
+     * proxying, the response) must not run there, one request at a time.
+     */
+    Mono<Decision> take(String key, Limit limit, Scheduler continueOn) {
         return redis.execute(
                         SCRIPT,
                         List.of(key),
                         List.of(Integer.toString(limit.capacity()), Double.toString(limit.refillPerSecond())))
                 .collectList()
                 .map(answer -> Decision.of(limit, flatten(answer)))
-                // Lettuce completes every command on its one event-loop thread; without this hop the rest of the
-                // request (routing, proxying, the response) would run there too, one request at a time.
-                .publishOn(Schedulers.parallel());
+                .publishOn(continueOn);
     }
 
     private static String scriptText() {

@@ -18,6 +18,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /** What the rate limit does when Redis does not answer: closed for auth, open (and counted) elsewhere. */
 class RateLimitFilterTests {
@@ -94,7 +95,7 @@ class RateLimitFilterTests {
         }
 
         @Override
-        Mono<Decision> take(String key, Limit limit) {
+        Mono<Decision> take(String key, Limit limit, Scheduler continueOn) {
             return Mono.error(new RedisConnectionFailureException("Redis is down"));
         }
     }

@@ -2,7 +2,6 @@ package dev.tenantcore.gateway.ratelimit;
 
 import dev.tenantcore.gateway.identity.Caller;
 import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Limit;
-import dev.tenantcore.gateway.ratelimit.TokenBuckets.Decision;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -35,12 +34,12 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private static final Pattern ORG_PATH = Pattern.compile("^/api/v\\d+/orgs/([^/]+)(/.*)?$");
 
     private final RateLimitProperties properties;
-    private final TokenBuckets buckets;
+    private final BucketLeases buckets;
     private final TierResolver tiers;
     private final List<PathPattern> credentialPaths;
     private final MeterRegistry meters;
 
-    RateLimitFilter(RateLimitProperties properties, TokenBuckets buckets, TierResolver tiers, MeterRegistry meters) {
+    RateLimitFilter(RateLimitProperties properties, BucketLeases buckets, TierResolver tiers, MeterRegistry meters) {
         this.properties = properties;
         this.buckets = buckets;
         this.tiers = tiers;
@@ -58,7 +57,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return bucketFor(exchange, route.getId(), caller)
-                .flatMap(bucket -> buckets.take(bucket.key(), bucket.limit(), RequestLoop.of(exchange))
+                .flatMap(bucket -> buckets.take(bucket.key(), bucket.limit(), () -> RequestLoop.of(exchange))
                         .onErrorResume(failure -> unchecked(route.getId(), failure)))
                 .flatMap(decision -> apply(exchange, route.getId(), decision))
                 .then(Mono.defer(() -> chain.filter(exchange)));

@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param credentialPaths the credential endpoints (sign-up, token, recovery, verification) as path patterns
  * @param failClosedRoutes routes that refuse requests (503) when Redis cannot answer; the others let them
  *     through, counted in the {@code gateway.rate_limit.unchecked} metric and logged at WARN
+ * @param lease how many tokens a busy caller's bucket gives this instance at once (see {@code BucketLeases})
  */
 @Validated
 @ConfigurationProperties("tenantcore.gateway.rate-limit")
@@ -52,7 +53,8 @@ record RateLimitProperties(
 
         @DefaultValue("auth-service") List<String> failClosedRoutes,
         @DefaultValue("60s") Duration tierCacheTtl,
-        @DefaultValue("500ms") Duration tierLookupTimeout) {
+        @DefaultValue("500ms") Duration tierLookupTimeout,
+        @DefaultValue @Valid Leasing lease) {
 
     /**
      * One bucket's size.
@@ -61,4 +63,14 @@ record RateLimitProperties(
      * @param refillPerSecond how many requests per second come back
      */
     record Limit(@Positive int capacity, @NotNull @Positive Double refillPerSecond) {}
+
+    /**
+     * Tokens taken from a bucket ahead of need, for a busy caller.
+     *
+     * @param ahead the share of the caller's last second of requests taken at once (100 ms: a tenth)
+     * @param maxTokens the most tokens taken at once (a tenth of the bucket at most); 1 asks Redis for every request
+     */
+    record Leasing(
+            @DefaultValue("100ms") @NotNull Duration ahead,
+            @DefaultValue("100") @Positive int maxTokens) {}
 }

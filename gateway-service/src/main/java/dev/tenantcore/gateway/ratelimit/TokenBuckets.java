@@ -31,17 +31,20 @@ class TokenBuckets {
     }
 
     /**
-     * Takes one token from the bucket; fails if Redis cannot answer. The answer is handed to {@code continueOn}:
-     * Lettuce completes every command on its one event-loop thread, and the rest of the request (routing,
-     * proxying, the response) must not run there, one request at a time.
+     * Takes up to {@code wanted} tokens from the bucket, as many as it holds; fails if Redis cannot answer. The
+     * answer is handed to {@code continueOn}: Lettuce completes every command on its one event-loop thread, and
+     * the rest of the request (routing, proxying, the response) must not run there, one request at a time.
      */
-    Mono<Decision> take(String key, Limit limit, Scheduler continueOn) {
+    Mono<Grant> take(String key, Limit limit, int wanted, Scheduler continueOn) {
         return redis.execute(
                         SCRIPT,
                         List.of(key),
-                        List.of(Integer.toString(limit.capacity()), Double.toString(limit.refillPerSecond())))
+                        List.of(
+                                Integer.toString(limit.capacity()),
+                                Double.toString(limit.refillPerSecond()),
+                                Integer.toString(wanted)))
                 .collectList()
-                .map(answer -> Decision.of(limit, flatten(answer)))
+                .map(answer -> Grant.of(flatten(answer)))
                 .publishOn(continueOn);
     }
 
@@ -67,18 +70,17 @@ class TokenBuckets {
     }
 
     /**
-     * What the bucket said.
+     * What the bucket gave.
      *
-     * @param allowed whether a token was taken
-     * @param limit the bucket's capacity
-     * @param remaining tokens left
-     * @param retryAfterMillis when a refused request may try again
+     * @param granted the tokens taken, none when the bucket had less than one
+     * @param remaining whole tokens left in the bucket
+     * @param retryAfterMillis when the bucket holds a token again, if it gave none
      * @param resetMillis when the bucket is full again
      */
-    record Decision(boolean allowed, int limit, long remaining, long retryAfterMillis, long resetMillis) {
+    record Grant(long granted, long remaining, long retryAfterMillis, long resetMillis) {
 
-        static Decision of(Limit limit, List<Long> reply) {
-            return new Decision(reply.get(0) == 1, limit.capacity(), reply.get(1), reply.get(2), reply.get(3));
+        static Grant of(List<Long> reply) {
+            return new Grant(reply.get(0), reply.get(1), reply.get(2), reply.get(3));
         }
     }
 }

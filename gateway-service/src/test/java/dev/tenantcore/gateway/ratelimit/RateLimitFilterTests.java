@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantcore.gateway.identity.Caller;
+import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Leasing;
 import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Limit;
+import dev.tenantcore.gateway.ratelimit.TokenBuckets.Grant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +38,13 @@ class RateLimitFilterTests {
             List.of("/api/v1/auth/token"),
             List.of("auth-service"),
             Duration.ofSeconds(60),
-            Duration.ofMillis(500));
-    private final RateLimitFilter filter =
-            new RateLimitFilter(properties, new RedisDown(), org -> Mono.just("free"), meters);
+            Duration.ofMillis(500),
+            new Leasing(Duration.ofMillis(100), 100));
+    private final RateLimitFilter filter = new RateLimitFilter(
+            properties,
+            new BucketLeases(new RedisDown(), properties.lease(), System::nanoTime),
+            org -> Mono.just("free"),
+            meters);
 
     @Test
     void refusesAuthRequestsWhenRedisIsDown() {
@@ -95,7 +101,7 @@ class RateLimitFilterTests {
         }
 
         @Override
-        Mono<Decision> take(String key, Limit limit, Scheduler continueOn) {
+        Mono<Grant> take(String key, Limit limit, int wanted, Scheduler continueOn) {
             return Mono.error(new RedisConnectionFailureException("Redis is down"));
         }
     }

@@ -75,13 +75,13 @@ class RequestLoopTests {
         try {
             var buckets = new TokenBuckets(new ReactiveStringRedisTemplate(factory));
             var answeredOn = new AtomicReference<Thread>();
-            var decision = buckets.take(
-                            "rate:test:" + UUID.randomUUID(), new Limit(5, 1.0), Schedulers.fromExecutor(loop))
+            var grant = buckets.take(
+                            "rate:test:" + UUID.randomUUID(), new Limit(5, 1.0), 1, Schedulers.fromExecutor(loop))
                     .doOnNext(answer -> answeredOn.set(Thread.currentThread()))
                     .block(Duration.ofSeconds(10));
 
-            assertThat(decision.allowed()).isTrue();
-            assertThat(decision.remaining()).isEqualTo(4);
+            assertThat(grant.granted()).isEqualTo(1);
+            assertThat(grant.remaining()).isEqualTo(4);
             assertThat(answeredOn.get()).isSameAs(threadOf(loop));
         } finally {
             loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);

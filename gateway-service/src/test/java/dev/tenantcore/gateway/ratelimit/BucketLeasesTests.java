@@ -61,12 +61,9 @@ class BucketLeasesTests {
     void aBusyCallerTakesATenthOfItsLastSecondsRequestsAtOnceAndSpendsThemWithoutRedis() {
         var leases = leases(100);
         var limit = new Limit(1_000, ALMOST_NONE);
-        for (int i = 0; i < 300; i++) {
-            take(leases, limit);
-        }
+        busySecond(leases, limit, 300);
         assertThat(tokensInRedis()).isEqualTo(700);
 
-        now.addAndGet(SECOND);
         var first = take(leases, limit);
 
         assertThat(tokensInRedis()).as("30 tokens taken at once").isEqualTo(670);
@@ -88,20 +85,14 @@ class BucketLeasesTests {
         var small = new Limit(100, ALMOST_NONE);
         // A whole second ahead: the 60 requests of the last second would be 60 tokens.
         var leases = leases(Duration.ofSeconds(1), 100);
-        for (int i = 0; i < 60; i++) {
-            take(leases, small);
-        }
-        now.addAndGet(SECOND);
+        busySecond(leases, small, 60);
         take(leases, small);
         assertThat(tokensInRedis()).as("a tenth of 100").isEqualTo(30);
 
         var other = new BucketLeasesTests();
         var capped = other.leases(Duration.ofMillis(100), 4);
         var large = new Limit(1_000, ALMOST_NONE);
-        for (int i = 0; i < 300; i++) {
-            other.take(capped, large);
-        }
-        other.now.addAndGet(SECOND);
+        other.busySecond(capped, large, 300);
         other.take(capped, large);
         assertThat(other.tokensInRedis()).as("max-tokens 4").isEqualTo(696);
     }
@@ -110,10 +101,7 @@ class BucketLeasesTests {
     void dropsTokensNotSpentWithinTheHold() {
         var leases = leases(100);
         var limit = new Limit(1_000, ALMOST_NONE);
-        for (int i = 0; i < 300; i++) {
-            take(leases, limit);
-        }
-        now.addAndGet(SECOND);
+        busySecond(leases, limit, 300);
         take(leases, limit);
         assertThat(tokensInRedis()).isEqualTo(670);
 
@@ -153,10 +141,7 @@ class BucketLeasesTests {
     void aSmallBucketIsAskedForEveryRequest() {
         var leases = leases(100);
         var credentials = new Limit(10, ALMOST_NONE);
-        for (int i = 0; i < 8; i++) {
-            take(leases, credentials);
-        }
-        now.addAndGet(SECOND);
+        busySecond(leases, credentials, 8);
         for (int i = 1; i <= 2; i++) {
             take(leases, credentials);
             assertThat(tokensInRedis()).isEqualTo(2 - i);
@@ -164,6 +149,14 @@ class BucketLeasesTests {
         var refused = take(leases, credentials);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.remaining()).isZero();
+    }
+
+    /** {@code requests} requests within a second; the clock then at the next second. */
+    private void busySecond(BucketLeases leases, Limit limit, int requests) {
+        for (int i = 0; i < requests; i++) {
+            take(leases, limit);
+        }
+        now.addAndGet(SECOND);
     }
 
     private BucketLeases leases(int maxTokens) {

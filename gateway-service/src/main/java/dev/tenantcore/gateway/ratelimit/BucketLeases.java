@@ -25,7 +25,7 @@ import reactor.core.scheduler.Scheduler;
  * together never allow more than the limit. What changes: an instance may hold a few tokens another instance
  * would have spent (a caller at its limit can be refused by one while the other still holds some), and tokens
  * not spent within {@link #HOLD} are dropped, a small loss only for a caller that has just stopped. A caller
- * sending fewer than one request per {@code lease.ahead} (10 per second by default), and every bucket of fewer
+ * sending fewer than two requests per {@code lease.ahead} (20 per second by default), and every bucket of fewer
  * than 20 tokens (the credential endpoints'), takes one token per request in Redis, exactly.
  */
 @Component

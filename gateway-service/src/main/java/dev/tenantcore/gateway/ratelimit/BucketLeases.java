@@ -6,6 +6,7 @@ import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Leasing;
 import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Limit;
 import dev.tenantcore.gateway.ratelimit.TokenBuckets.Grant;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,8 @@ import reactor.core.scheduler.Scheduler;
  * (Lettuce's event loop and back), a sixth of the gateway's throughput under load. So a caller that sent many
  * requests in the last second gets, in one script call, the tokens it is expected to spend in the next
  * {@code lease.ahead} (100 ms by default; at most {@code lease.max-tokens} and a tenth of the bucket), and this
- * instance spends them without asking again. The bucket in Redis stays the only source of tokens: all instances
+ * instance spends them without asking again (its requests that arrive while that batch is on its way ask for one
+ * token each, not a batch each). The bucket in Redis stays the only source of tokens: all instances
  * together never allow more than the limit. What changes: an instance may hold a few tokens another instance
  * would have spent (a caller at its limit can be refused by one while the other still holds some), and tokens
  * not spent within {@link #HOLD} are dropped, a small loss only for a caller that has just stopped. A caller
@@ -71,8 +73,22 @@ class BucketLeases {
         if (held != null) {
             return Mono.just(held);
         }
-        return buckets.take(key, limit, lease.wanted(aheadNanos, batchLimit(limit)), continueOn.get())
-                .map(grant -> lease.granted(grant, now, limit.capacity()));
+        return Mono.defer(() -> {
+            int wanted = lease.ask(aheadNanos, batchLimit(limit));
+            // Settled once: with the answer, before the request goes on, or when Redis failed or the request went.
+            var settled = new AtomicBoolean();
+            Runnable settle = () -> {
+                if (settled.compareAndSet(false, true)) {
+                    lease.answered(wanted);
+                }
+            };
+            return buckets.take(key, limit, wanted, continueOn.get())
+                    .map(grant -> {
+                        settle.run();
+                        return lease.granted(grant, now, limit.capacity());
+                    })
+                    .doFinally(signal -> settle.run());
+        });
     }
 
     /** At most {@code max-tokens} and a tenth of the bucket at once. */
@@ -90,6 +106,7 @@ class BucketLeases {
         private long secondStart;
         private int thisSecond;
         private int lastSecond;
+        private long asking;
 
         Lease(long now) {
             this.secondStart = now;
@@ -112,10 +129,21 @@ class BucketLeases {
             return null;
         }
 
-        /** The tokens to ask for: last second's demand over the next {@code aheadNanos}, within the limit. */
-        synchronized int wanted(long aheadNanos, int batchLimit) {
+        /**
+         * The tokens to ask for: last second's demand over the next {@code aheadNanos}, within the limit, less
+         * what the caller's other requests are already asking for (they arrive while one batch is on its way, and
+         * must not each take a batch); at least one, for this request.
+         */
+        synchronized int ask(long aheadNanos, int batchLimit) {
             long expected = lastSecond * aheadNanos / SECOND;
-            return (int) Math.max(1, Math.min(batchLimit, expected));
+            int wanted = (int) Math.max(1, Math.min(batchLimit, expected - asking));
+            asking += wanted;
+            return wanted;
+        }
+
+        /** Redis answered (or failed, or the request went away): those tokens are no longer on their way. */
+        synchronized void answered(int wanted) {
+            asking -= wanted;
         }
 
         /** Spends one of the tokens Redis gave on the request, holds the rest. */

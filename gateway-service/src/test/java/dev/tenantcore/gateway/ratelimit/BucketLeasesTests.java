@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenantcore.engines.test.SharedEngines;
 import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Leasing;
 import dev.tenantcore.gateway.ratelimit.RateLimitProperties.Limit;
+import dev.tenantcore.gateway.ratelimit.TokenBuckets.Grant;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -78,6 +85,41 @@ class BucketLeasesTests {
 
         take(leases, limit);
         assertThat(tokensInRedis()).as("the lease spent, the next batch").isEqualTo(640);
+    }
+
+    @Test
+    void requestsArrivingWhileABatchIsOnItsWayAskForOneTokenEach() throws Exception {
+        var answerHeld = new AtomicBoolean();
+        var release = Sinks.empty();
+        var asked = new CopyOnWriteArrayList<Integer>();
+        var slowRedis = new TokenBuckets(redis) {
+            @Override
+            Mono<Grant> take(String key, Limit limit, int wanted, Scheduler continueOn) {
+                asked.add(wanted);
+                var answer = super.take(key, limit, wanted, continueOn);
+                return answerHeld.get() ? answer.delaySubscription(release.asMono()) : answer;
+            }
+        };
+        var leases = new BucketLeases(slowRedis, new Leasing(Duration.ofMillis(100), 100), now::get);
+        var limit = new Limit(1_000, ALMOST_NONE);
+        busySecond(leases, limit, 300);
+        asked.clear();
+        answerHeld.set(true);
+
+        var first = leases.take(key, limit, Schedulers::immediate).toFuture();
+        var second = leases.take(key, limit, Schedulers::immediate).toFuture();
+        release.tryEmitEmpty();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).allowed()).isTrue();
+        assertThat(second.get(10, TimeUnit.SECONDS).allowed()).isTrue();
+        assertThat(asked).as("one batch of 30, then one token").containsExactly(30, 1);
+        assertThat(tokensInRedis()).isEqualTo(669);
+
+        answerHeld.set(false);
+        for (int i = 0; i < 29; i++) {
+            take(leases, limit);
+        }
+        assertThat(asked).as("the batch's 29 held tokens spent without Redis").containsExactly(30, 1);
     }
 
     @Test
